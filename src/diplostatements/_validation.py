@@ -1,0 +1,134 @@
+"""Validators and converters shared by the model's attrs classes.
+
+Each validator raises :class:`~diplostatements.exceptions.FieldError` naming ``Class.field``, what
+was expected and what came, so a mistake in a notebook points at the argument to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from .exceptions import FieldError
+
+E = TypeVar("E", bound=enum.Enum)
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def path_of(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """The ``Class.field`` path used in messages."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a string with something other than white space in it."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(path_of(instance, attribute), "a non-empty string", value)
+
+
+def optional_non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require ``None`` or a non-empty string."""
+    if value is not None:
+        non_empty_str(instance, attribute, value)
+
+
+def of_type(kind: type | tuple[type, ...], expected: str, *, optional: bool = False) -> Validator:
+    """Require an instance of ``kind`` (``bool`` is never accepted as a number)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if optional and value is None:
+            return
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise FieldError(path_of(instance, attribute), expected, value)
+        if not isinstance(value, kind):
+            raise FieldError(path_of(instance, attribute), expected, value)
+
+    return check
+
+
+def tuple_of(kind: type | tuple[type, ...], expected: str) -> Validator:
+    """Require a tuple whose every item is an instance of ``kind``; the path names the index."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        where = path_of(instance, attribute)
+        if not isinstance(value, tuple):
+            raise FieldError(where, f"a sequence of {expected}", value)
+        for index, item in enumerate(value):
+            if not isinstance(item, kind) or (isinstance(item, bool) and kind is not bool):
+                raise FieldError(f"{where}[{index}]", expected, item)
+
+    return check
+
+
+def set_of_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a frozenset of non-empty strings."""
+    where = path_of(instance, attribute)
+    if not isinstance(value, frozenset):
+        raise FieldError(where, "a set of non-empty strings", value)
+    for item in sorted(value, key=repr):
+        if not isinstance(item, str) or not item.strip():
+            raise FieldError(where, "a set of non-empty strings", item)
+
+
+def to_tuple(value: object) -> object:
+    """Turn any iterable except a string or mapping into a tuple; leave everything else as it is.
+
+    Anything that is not a sequence is left for the validator to reject with a clear message.
+    """
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, list | range) or (
+        isinstance(value, Iterable) and not isinstance(value, str | bytes | dict)
+    ):
+        return tuple(value)
+    return value
+
+
+def to_frozenset(value: object) -> object:
+    """Turn a list, tuple or set into a frozenset; a lone string becomes a one-item set."""
+    if isinstance(value, frozenset):
+        return value
+    if isinstance(value, str):
+        return frozenset((value,))
+    if isinstance(value, list | tuple | set):
+        return frozenset(value)
+    return value
+
+
+def enum_member(kind: type[E]) -> Callable[[object], object]:
+    """Converter: accept a member of ``kind`` or its value or name (case-insensitive)."""
+
+    def convert(value: object) -> object:
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str):
+            for member in kind:
+                if value == member.value or value.upper() == member.name:
+                    return member
+        return value
+
+    return convert
+
+
+def enum_of(kind: type[enum.Enum]) -> Validator:
+    """Require a member of ``kind``; the message lists the allowed names."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            names = ", ".join(member.name for member in kind)
+            raise FieldError(path_of(instance, attribute), f"one of {kind.__name__}: {names}", value)
+
+    return check
+
+
+def close_matches(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """Known words that look like ``word`` (for "did you mean ...?"), closest first."""
+    pool = list(known)
+    lowered = {item.lower(): item for item in pool}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)
+    return [lowered[item] for item in found]

@@ -1,0 +1,153 @@
+"""The exceptions the library raises.
+
+Every error derives from :class:`DiplostatementsError`, so a tool that wants to catch "anything this
+library rejected" catches one class. Contradictions are never exceptions: they are data in a
+:class:`~diplostatements.Report`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DiplostatementsError",
+    "DuplicateIdError",
+    "FieldError",
+    "ParseError",
+    "UnknownReferenceError",
+    "ValidationError",
+]
+
+
+class DiplostatementsError(Exception):
+    """Base class of every error raised by diplostatements."""
+
+
+class FieldError(DiplostatementsError, TypeError, ValueError):
+    """One field holds a value it cannot hold.
+
+    It is both a :class:`TypeError` and a :class:`ValueError` so that code written against the
+    conventions of the standard library (wrong type: ``TypeError``; wrong value: ``ValueError``)
+    catches it either way.
+
+    Attributes:
+        path: where the field is, e.g. ``"Claim.subject"`` or ``"$.statements[3].claims[0].when"``.
+        expected: what the field must hold, in words.
+        got: the value that came.
+    """
+
+    def __init__(self, path: str, expected: str, got: object) -> None:
+        self.path = path
+        self.expected = expected
+        self.got = got
+        super().__init__(f"{path}: expected {expected}, got {_show(got)}")
+
+
+class ValidationError(DiplostatementsError, ExceptionGroup[DiplostatementsError]):
+    """Input was rejected; every problem found is one of :attr:`exceptions`.
+
+    Each sub-exception names the path of the bad field. Nothing is returned or half-applied
+    when this is raised.
+    """
+
+    def __new__(
+        cls, message: str, exceptions: Sequence[DiplostatementsError]
+    ) -> ValidationError:
+        return super().__new__(cls, message, exceptions)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem as one line, in the order found."""
+        lines: list[str] = []
+        for exc in self.exceptions:
+            if isinstance(exc, ValidationError):
+                lines.extend(exc.problems)
+            else:
+                lines.append(str(exc))
+        return lines
+
+    def __str__(self) -> str:
+        problems = self.problems
+        head = f"{self.message} ({len(problems)} problem{'s' if len(problems) != 1 else ''})"
+        return "\n".join([head, *(f"  - {line}" for line in problems)])
+
+
+class UnknownReferenceError(DiplostatementsError, KeyError):
+    """An id refers to nothing known: an unknown speaker, actor, statement or target.
+
+    Attributes:
+        path: the field that holds the reference.
+        ref: the id that was not found.
+        suggestions: known ids that look like it, closest first.
+    """
+
+    def __init__(self, path: str, ref: str, what: str, suggestions: Sequence[str] = ()) -> None:
+        self.path = path
+        self.ref = ref
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
+        self.text = f"{path}: expected a known {what} id, got {ref!r}{hint}"
+        super().__init__(self.text)
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of its argument; a message reads better.
+        return self.text
+
+
+class DuplicateIdError(DiplostatementsError, ValueError):
+    """An id is already used by a different item.
+
+    Adding the very same item twice is not an error; reusing its id for different content is.
+    """
+
+    def __init__(self, path: str, ident: str, what: str) -> None:
+        self.path = path
+        self.ident = ident
+        super().__init__(
+            f"{path}: {what} id {ident!r} is already used by a different {what}"
+            " (ids must be unique; the same item may be added again)"
+        )
+
+
+class ParseError(DiplostatementsError, ValueError):
+    """Text could not be read; the message quotes it and marks the bad part with carets.
+
+    Attributes:
+        text: the whole text that was being read.
+        start: where the bad part starts (index into :attr:`text`).
+        end: where it ends (exclusive).
+        expected: what the reader expected there.
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        path: str | None = None,
+    ) -> None:
+        self.expected = expected
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        self.path = path
+        where = f"{path}: " if path else ""
+        marks = " " * start + "^" * max(1, self.end - start)
+        super().__init__(f"{where}expected {expected}\n    {text}\n    {marks}")
+
+
+def _show(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    kind = type(value).__name__
+    return shown if isinstance(value, str | int | float | type(None)) else f"{shown} ({kind})"
+
+
+def _or_list(items: Sequence[str]) -> str:
+    quoted = [repr(item) for item in items]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
