@@ -31,7 +31,9 @@ def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise FieldError(path_of(instance, attribute), "a non-empty string", value)
 
 
-def optional_non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def optional_non_empty_str(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     """Require ``None`` or a non-empty string."""
     if value is not None:
         non_empty_str(instance, attribute, value)
@@ -100,19 +102,18 @@ def to_frozenset(value: object) -> object:
     return value
 
 
-def enum_member(kind: type[E]) -> Callable[[object], object]:
-    """Converter: accept a member of ``kind`` or its value or name (case-insensitive)."""
+def to_enum(kind: type[E], value: object) -> object:
+    """Converter: a member of ``kind`` for the member itself, its value or its name (any case).
 
-    def convert(value: object) -> object:
-        if isinstance(value, kind):
-            return value
-        if isinstance(value, str):
-            for member in kind:
-                if value == member.value or value.upper() == member.name:
-                    return member
+    Anything else is returned unchanged, for the validator to reject with the allowed names.
+    """
+    if isinstance(value, kind):
         return value
-
-    return convert
+    if isinstance(value, str):
+        for member in kind:
+            if value == member.value or value.upper() == member.name:
+                return member
+    return value
 
 
 def enum_of(kind: type[enum.Enum]) -> Validator:
@@ -121,14 +122,26 @@ def enum_of(kind: type[enum.Enum]) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             names = ", ".join(member.name for member in kind)
-            raise FieldError(path_of(instance, attribute), f"one of {kind.__name__}: {names}", value)
+            raise FieldError(
+                path_of(instance, attribute), f"one of {kind.__name__}: {names}", value
+            )
 
     return check
 
 
-def close_matches(word: str, known: Iterable[str], limit: int = 3) -> list[str]:
+def close_matches(
+    word: str, known: Iterable[str], limit: int = 3, cutoff: float = 0.6
+) -> list[str]:
     """Known words that look like ``word`` (for "did you mean ...?"), closest first."""
-    pool = list(known)
-    lowered = {item.lower(): item for item in pool}
-    found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)
+    lowered = {item.lower(): item for item in known}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=cutoff)
     return [lowered[item] for item in found]
+
+
+def enum_member(kind: type[E]) -> Callable[[object], object]:
+    """A one-argument converter for ``kind``, for code outside attrs fields.
+
+    attrs fields use a named function calling :func:`to_enum` instead, which mypy's attrs plugin
+    can read.
+    """
+    return lambda value: to_enum(kind, value)

@@ -50,9 +50,8 @@ class ValidationError(DiplostatementsError, ExceptionGroup[DiplostatementsError]
     when this is raised.
     """
 
-    def __new__(
-        cls, message: str, exceptions: Sequence[DiplostatementsError]
-    ) -> ValidationError:
+    def __new__(cls, message: str, exceptions: Sequence[DiplostatementsError]) -> ValidationError:
+        """Create the group from a message and the problems found (at least one)."""
         return super().__new__(cls, message, exceptions)
 
     @property

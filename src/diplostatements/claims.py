@@ -1,0 +1,263 @@
+"""Claims: the propositions a statement puts forward.
+
+A :class:`Claim` is one proposition, "subject predicate object", with how sure the speaker is of it
+(:class:`Modality`), whether it is affirmed or denied (:class:`Polarity`), an optional
+:class:`~diplostatements.Quantity` ("most of their people"), the period it is about, and qualifiers
+that narrow it ("*official* messages").
+
+>>> from diplostatements import Claim, Quantity
+>>> removed = Claim("RUS", "withdrew_personnel_from", "VEN", quantity=Quantity.parse("most"))
+>>> told = Claim("RUS", "informed", "USA", content=removed)
+>>> told.negated().polarity
+<Polarity.NEGATED: 'negated'>
+>>> print(told)
+RUS informed USA that (RUS withdrew personnel from VEN [most])
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from ._validation import (
+    enum_of,
+    non_empty_str,
+    of_type,
+    optional_non_empty_str,
+    path_of,
+    set_of_str,
+    to_enum,
+    to_frozenset,
+)
+from .actors import actor_id
+from .exceptions import FieldError, ParseError
+from .quantities import Quantity
+from .timespans import TimeSpan
+
+__all__ = ["Claim", "Modality", "Polarity"]
+
+
+class Polarity(enum.Enum):
+    """Whether a claim is affirmed or denied by the one who asserts it."""
+
+    AFFIRMED = "affirmed"
+    """The proposition is said to be true."""
+    NEGATED = "negated"
+    """The proposition is said to be false ("there have been no messages")."""
+
+    def flipped(self) -> Polarity:
+        """The other polarity."""
+        return Polarity.NEGATED if self is Polarity.AFFIRMED else Polarity.AFFIRMED
+
+
+class Modality(enum.Enum):
+    """How sure the speaker says they are (factuality, after FactBank).
+
+    Use :meth:`from_hedge` to map the hedge words of a report to a modality.
+    """
+
+    CERTAIN = "certain"
+    """Stated as fact: "Russia has removed most of its people"."""
+    PROBABLE = "probable"
+    """Stated as likely: "highly likely", "evidence indicates", "they thought"."""
+    POSSIBLE = "possible"
+    """Stated as possible: "may", "could", "possibly"."""
+
+    @classmethod
+    def from_hedge(cls, text: str) -> Modality:
+        """The modality a hedge expresses, by a fixed table.
+
+        ============================================================= ============
+        hedge                                                         modality
+        ============================================================= ============
+        "certainly", "definitely", "clearly", "confirmed", "it is"    CERTAIN
+        "highly likely", "likely", "probably", "evidence indicates",  PROBABLE
+        "believe", "think", "thought", "as far as I know", "appears"
+        "may", "might", "could", "possibly", "perhaps", "not ruled    POSSIBLE
+        out", "cannot exclude", "it is possible"
+        ============================================================= ============
+
+        Args:
+            text: the hedge as written, in any case.
+
+        Returns:
+            The matching modality.
+
+        Raises:
+            ParseError: the text holds no hedge from the table.
+
+        >>> Modality.from_hedge("highly likely")
+        <Modality.PROBABLE: 'probable'>
+        >>> Modality.from_hedge("may have")
+        <Modality.POSSIBLE: 'possible'>
+        """
+        if not isinstance(text, str):
+            raise FieldError("Modality.from_hedge.text", "a hedge as a string", text)
+        words = " ".join(text.lower().split())
+        for pattern, modality in _HEDGES:
+            if pattern.search(words):
+                return modality
+        raise ParseError(
+            "a hedge such as 'likely', 'highly likely', 'may' or 'certainly'", text, 0, len(text)
+        )
+
+
+# Checked in order: the longer, more specific phrases come first ("not ruled out" before "ruled").
+_HEDGE_TABLE: tuple[tuple[str, Modality], ...] = (
+    (r"\bhighly likely\b", Modality.PROBABLE),
+    (r"\bnot (been )?ruled out\b|\bcannot (be )?exclude|\bcan ?not rule out\b", Modality.POSSIBLE),
+    (r"\bit is possible\b|\bpossibl[ey]\b|\bperhaps\b|\bmaybe\b", Modality.POSSIBLE),
+    (r"\bmay\b|\bmight\b|\bcould\b", Modality.POSSIBLE),
+    (r"\blikely\b|\bprobabl[ey]\b|\bevidence (indicates|suggests|shows)\b", Modality.PROBABLE),
+    (r"\bbelieves?\b|\bthinks?\b|\bthought\b|\bas far as (i|we) know\b", Modality.PROBABLE),
+    (r"\bappears?\b|\bseems?\b|\breportedly\b|\bapparently\b", Modality.PROBABLE),
+    (r"\bcertain(ly)?\b|\bdefinitely\b|\bclearly\b|\bconfirmed?\b|\bit is\b", Modality.CERTAIN),
+)
+_HEDGES = tuple((re.compile(pattern), modality) for pattern, modality in _HEDGE_TABLE)
+
+
+def _to_span(value: object) -> object:
+    if isinstance(value, date):
+        return TimeSpan.coerce(value)
+    return value
+
+
+def _entity(instance: Claim, attribute: attrs.Attribute[Any], value: object) -> None:
+    if attribute.name == "object" and value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(
+            path_of(instance, attribute), "an actor, an actor id or an entity name", value
+        )
+
+
+def _to_polarity(value: object) -> Any:
+    return to_enum(Polarity, value)
+
+
+def _to_modality(value: object) -> Any:
+    return to_enum(Modality, value)
+
+
+@attrs.frozen(repr=False)
+class Claim:
+    """One proposition put forward in a statement.
+
+    Args:
+        subject: who or what the claim is about: an actor id, an :class:`~diplostatements.Actor`
+            (stored as its id), or a plain entity name ("S-300").
+        predicate: what is said of the subject, a name from a
+            :class:`~diplostatements.Vocabulary` ("withdrew_personnel_from") or any other name.
+        object: the second participant, if the predicate has one.
+        content: for a reporting predicate ("informed", "said"), what the message conveyed. It is
+            attributed to the subject, never asserted by the speaker.
+        polarity: affirmed or negated.
+        modality: how sure the speaker says they are.
+        quantity: how many or how much, possibly vague ("most", "about 1,000").
+        when: the period the claim is about; ``None`` means the day the statement was made. A
+            ``date`` is taken as that day.
+        where: the place, if the claim names one narrower than its object.
+        qualifiers: words that narrow the proposition ("official", "military"). A claim with more
+            qualifiers is narrower.
+    """
+
+    subject: str = attrs.field(converter=actor_id, validator=_entity)
+    predicate: str = attrs.field(validator=non_empty_str)
+    object: str | None = attrs.field(default=None, converter=actor_id, validator=_entity)
+    content: Claim | None = attrs.field(default=None, kw_only=True)
+    polarity: Polarity = attrs.field(
+        default=Polarity.AFFIRMED,
+        kw_only=True,
+        converter=_to_polarity,
+        validator=enum_of(Polarity),
+    )
+    modality: Modality = attrs.field(
+        default=Modality.CERTAIN,
+        kw_only=True,
+        converter=_to_modality,
+        validator=enum_of(Modality),
+    )
+    quantity: Quantity | None = attrs.field(
+        default=None, kw_only=True, validator=of_type(Quantity, "a Quantity", optional=True)
+    )
+    when: TimeSpan | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_span,
+        validator=of_type(TimeSpan, "a TimeSpan or a date", optional=True),
+    )
+    where: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
+    qualifiers: frozenset[str] = attrs.field(
+        factory=frozenset, kw_only=True, converter=to_frozenset, validator=set_of_str
+    )
+
+    @content.validator
+    def _check_content(self, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, Claim):
+            raise FieldError(path_of(self, attribute), "a Claim or None", value)
+
+    def negated(self) -> Claim:
+        """The same claim with the other polarity.
+
+        >>> Claim("RUS", "informed", "USA").negated().negated() == Claim("RUS", "informed", "USA")
+        True
+        """
+        return attrs.evolve(self, polarity=self.polarity.flipped())
+
+    @property
+    def affirmed(self) -> bool:
+        """Whether the claim is affirmed."""
+        return self.polarity is Polarity.AFFIRMED
+
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The claim as a short sentence, with actor names from ``names`` where given.
+
+        Args:
+            names: actor id -> display name (e.g. ``{"RUS": "Russia"}``).
+
+        >>> Claim("RUS", "has_personnel_in", "VEN", polarity="negated").describe({"RUS": "Russia"})
+        'not (Russia has personnel in VEN)'
+        """
+        names = names or {}
+        words = [names.get(self.subject, self.subject), self.predicate.replace("_", " ")]
+        if self.object is not None:
+            words.append(names.get(self.object, self.object))
+        if self.where is not None:
+            words.append(f"in {self.where}")
+        if self.qualifiers:
+            words.append(f"({', '.join(sorted(self.qualifiers))})")
+        if self.quantity is not None:
+            words.append(f"[{self.quantity}]")
+        if self.when is not None:
+            words.append(f"[{self.when}]")
+        text = " ".join(words)
+        if self.content is not None:
+            text += f" that ({self.content.describe(names)})"
+        if not self.affirmed:
+            text = f"not ({text})"
+        if self.modality is not Modality.CERTAIN:
+            text = f"{self.modality.value}: {text}"
+        return text
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        parts = [repr(self.subject), repr(self.predicate)]
+        if self.object is not None:
+            parts.append(repr(self.object))
+        for field in attrs.fields(Claim)[3:]:
+            value = getattr(self, field.name)
+            if value != field.default and not (field.name == "qualifiers" and value == frozenset()):
+                shown = (
+                    "{" + ", ".join(repr(item) for item in sorted(value)) + "}"
+                    if field.name == "qualifiers"
+                    else repr(value)
+                )
+                parts.append(f"{field.name}={shown}")
+        return f"Claim({', '.join(parts)})"

@@ -1,0 +1,436 @@
+"""The statement set: the container a notebook builds up, and the checker reads.
+
+A :class:`StatementSet` holds actors, affiliations, statements and rebuttals. It checks every
+reference when an item is added (an unknown speaker, actor or target is an error that suggests close
+matches), resolves actor aliases ("Moscow") to ids, and keeps a deterministic order — chronological,
+then by id — whatever order items were added in.
+
+>>> from datetime import date
+>>> from diplostatements import Actor, Affiliation, Claim, Statement, StatementSet
+>>> s = StatementSet()
+>>> s.extend([
+...     Actor.state("RUS", aliases={"Moscow"}),
+...     Actor.person("peskov", "Dmitry Peskov"),
+...     Affiliation("peskov", "RUS", role="spokesman", speaks_for=True),
+...     Statement("st-1", "peskov", date(2019, 6, 4), [Claim("Moscow", "supports", "maduro")]),
+... ])
+>>> s.statements["st-1"].claims[0].subject
+'RUS'
+>>> s.side_of("peskov", date(2019, 6, 4))
+'RUS'
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+from ._references import Resolver, Staged, check_affiliation, check_statement
+from .actors import Actor, Affiliation
+from .claims import Claim
+from .exceptions import DiplostatementsError, FieldError, ValidationError
+from .rebuttals import ClaimRef, Rebuttal
+from .statements import Statement
+from .timespans import Overlap, TimeSpan
+
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["Assertion", "Item", "StatementSet"]
+
+Item: TypeAlias = Actor | Affiliation | Statement
+"""Anything a :class:`StatementSet` holds."""
+
+
+@attrs.frozen
+class Assertion:
+    """A claim as asserted by a statement's speaker, on behalf of a side.
+
+    Args:
+        statement: the statement that asserts it.
+        claim: the claim (``statement.claims[index]``, or for a rebuttal the negation of a target
+            claim it denies).
+        side: the actor the statement commits (resolved through speaks-for affiliations).
+        index: the claim's index in ``statement.claims``; ``None`` for the negation a
+            contradicting rebuttal implies.
+        denies: for an implied negation, the target claim it denies.
+    """
+
+    statement: Statement
+    claim: Claim
+    side: str
+    index: int | None
+    denies: ClaimRef | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def when(self) -> TimeSpan:
+        """The period the claim is about: its own ``when``, else the day it was said."""
+        return self.claim.when if self.claim.when is not None else self.statement.said_on
+
+    @property
+    def speaker(self) -> str:
+        """The actor id of who said it."""
+        return self.statement.speaker
+
+    @property
+    def ref(self) -> str:
+        """A short stable name: ``"statement-id#index"`` or ``"statement-id#denies:target#i"``."""
+        if self.index is not None:
+            return f"{self.statement.id}#{self.index}"
+        return f"{self.statement.id}#denies:{self.denies}"
+
+
+class _OrderedStatements(Mapping[str, Statement]):
+    """A read-only mapping of statements that iterates chronologically, then by id."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: StatementSet) -> None:
+        self._owner = owner
+
+    def __getitem__(self, key: str) -> Statement:
+        return self._owner._statements[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return (statement.id for statement in self._owner._ordered())
+
+    def __len__(self) -> int:
+        return len(self._owner._statements)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} statements>"
+
+
+class StatementSet:
+    """Actors, affiliations, statements and rebuttals, with their references checked.
+
+    Args:
+        items: anything to :meth:`extend` the new set with.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_actors",
+        "_affiliations",
+        "_order",
+        "_rebuttals",
+        "_resolver",
+        "_side_cache",
+        "_speaks_for",
+        "_statements",
+    )
+
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._affiliations: dict[Affiliation, None] = {}
+        self._statements: dict[str, Statement] = {}
+        self._rebuttals: dict[str, list[str]] = {}
+        self._speaks_for: dict[str, list[Affiliation]] = {}
+        self._resolver = Resolver()
+        self._order: list[Statement] | None = []
+        self._side_cache: dict[tuple[str, TimeSpan], str] = {}
+        self.extend(items)
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self, item: Item) -> Item:
+        """Add one actor, affiliation, statement or rebuttal, and return it as stored.
+
+        A statement comes back with actor aliases resolved to ids. Adding the very same item again
+        does nothing.
+
+        Raises:
+            UnknownReferenceError: the item names an actor or statement the set does not hold.
+            DuplicateIdError: its id is already used by a different item.
+            FieldError: it is not an item a set can hold.
+        """
+        return self._apply([item], batch=False)[0]
+
+    def extend(self, items: Iterable[Item]) -> None:
+        """Add many items at once: all of them, or — if any is wrong — none.
+
+        Items may come in any order: actors are taken first, then affiliations, then statements,
+        so a statement may come before its speaker and a rebuttal before its target.
+
+        Raises:
+            ValidationError: lists every problem found, each with the item's position.
+        """
+        self._apply(list(items), batch=True)
+
+    def _apply(self, items: list[Item], *, batch: bool) -> list[Item]:
+        pending = {item.id: item for item in items if isinstance(item, Statement)}
+        staged = Staged(self._actors, self._statements, self._resolver, pending)
+        problems: list[DiplostatementsError] = []
+        stored: list[Item | None] = [None] * len(items)
+        order = sorted(range(len(items)), key=lambda i: _rank(items[i]))
+        for position in order:
+            item = items[position]
+            prefix = f"[{position}] " if batch else ""
+            try:
+                stored[position] = self._stage(item, staged, prefix)
+            except DiplostatementsError as error:
+                if not batch:
+                    raise
+                problems.append(error)
+        if problems:
+            count = f"{len(problems)} of {len(items)} items"
+            raise ValidationError(f"nothing was added: {count} are invalid", problems)
+        self._commit(staged)
+        return [item for item in stored if item is not None]
+
+    def _stage(self, item: object, staged: Staged, prefix: str) -> Item:
+        if isinstance(item, Actor):
+            return staged.add_actor(item, prefix)
+        if isinstance(item, Affiliation):
+            check_affiliation(item, staged, prefix)
+            staged.affiliations.append(item)
+            return item
+        if isinstance(item, Statement):
+            return staged.add_statement(check_statement(item, staged, prefix), prefix)
+        raise FieldError(
+            f"{prefix}StatementSet.add(item)",
+            "an Actor, Affiliation, Statement or Rebuttal",
+            item,
+        )
+
+    def _commit(self, staged: Staged) -> None:
+        # Everything was checked; nothing below can fail, so the set never ends half-changed.
+        for message in staged.warnings:
+            warnings.warn(message, UserWarning, stacklevel=4)
+        if staged.actors:
+            self._actors.update(staged.actors)
+            self._resolver = staged.resolver
+        for affiliation in staged.affiliations:
+            if affiliation in self._affiliations:
+                continue
+            self._affiliations[affiliation] = None
+            if affiliation.speaks_for:
+                self._speaks_for.setdefault(affiliation.member, []).append(affiliation)
+                self._side_cache.clear()
+        if staged.statements:
+            for statement in staged.statements.values():
+                self._statements[statement.id] = statement
+                if isinstance(statement, Rebuttal):
+                    for target in statement.target_ids:
+                        self._rebuttals.setdefault(target, []).append(statement.id)
+            self._order = None
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        """The actors by id, in id order."""
+        return {key: self._actors[key] for key in sorted(self._actors)}
+
+    @property
+    def statements(self) -> Mapping[str, Statement]:
+        """The statements (rebuttals included) by id, iterating chronologically, then by id."""
+        return _OrderedStatements(self)
+
+    @property
+    def affiliations(self) -> tuple[Affiliation, ...]:
+        """The affiliations, ordered by member, organization, then period."""
+        return tuple(sorted(self._affiliations, key=_affiliation_key))
+
+    def actor(self, ref: str) -> Actor:
+        """The actor with this id or alias.
+
+        Raises:
+            UnknownReferenceError: no actor has that id or alias (close matches suggested).
+        """
+        return self._actors[self._resolver.require(ref, "StatementSet.actor(ref)")]
+
+    def _ordered(self) -> list[Statement]:
+        if self._order is None:
+            self._order = sorted(self._statements.values(), key=_statement_key)
+        return self._order
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self._ordered())
+
+    def __len__(self) -> int:
+        return len(self._statements)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._statements
+        if isinstance(item, Statement):
+            return self._statements.get(item.id) == item
+        if isinstance(item, Actor):
+            return self._actors.get(item.id) == item
+        return item in self._affiliations
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatementSet):
+            return NotImplemented
+        return (
+            self._actors == other._actors
+            and self._statements == other._statements
+            and self._affiliations.keys() == other._affiliations.keys()
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a set that can grow is not hashable
+
+    def __repr__(self) -> str:
+        return (
+            f"<StatementSet: {len(self._actors)} actors, {len(self._affiliations)} affiliations,"
+            f" {len(self._statements)} statements>"
+        )
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def timeline(self) -> tuple[Statement, ...]:
+        """Every statement, chronologically (by when it was said, then by id)."""
+        return tuple(self._ordered())
+
+    def by_speaker(self, actor: str | Actor) -> tuple[Statement, ...]:
+        """The statements made by this actor (an id, alias or :class:`Actor`), in order."""
+        ident = self._resolver.require(_ident(actor), "StatementSet.by_speaker(actor)")
+        return tuple(st for st in self._ordered() if st.speaker == ident)
+
+    def between(self, start: date | None, end: date | None) -> tuple[Statement, ...]:
+        """The statements that may have been made between ``start`` and ``end`` (inclusive).
+
+        A statement with an imprecise date is included when some reading of it falls in the
+        range. ``None`` leaves that end open.
+        """
+        window = TimeSpan(
+            start_earliest=start, start_latest=start, end_earliest=end, end_latest=end
+        )
+        return tuple(st for st in self._ordered() if st.said_on.overlap(window) != Overlap.NONE)
+
+    def about(self, actor: str | Actor) -> tuple[Statement, ...]:
+        """The statements with a claim (nested content included) about this actor."""
+        ident = self._resolver.require(_ident(actor), "StatementSet.about(actor)")
+        return tuple(
+            st for st in self._ordered() if any(_mentions(claim, ident) for claim in st.claims)
+        )
+
+    def rebuttals_of(self, statement_id: str) -> tuple[Rebuttal, ...]:
+        """The rebuttals that target this statement (or one of its claims), in order."""
+        if statement_id not in self._statements:
+            self._resolver.require_statement(statement_id, self._statements)
+        found = [self._statements[ident] for ident in self._rebuttals.get(statement_id, ())]
+        return tuple(sorted((r for r in found if isinstance(r, Rebuttal)), key=_statement_key))
+
+    def side_of(self, actor: str | Actor, when: date | TimeSpan) -> str:
+        """The actor whose position this actor's words commit at ``when``.
+
+        Follows speaks-for affiliations whose period surely covers ``when``, up to the top: a
+        spokesman speaks for the Kremlin, which speaks for Russia. Only affiliations decide sides;
+        an actor with none is its own side. Where several speaks-for affiliations cover the time,
+        the one to the organization with the smallest id is followed, so the answer never depends
+        on the order things were added in.
+        """
+        ident = self._resolver.require(_ident(actor), "StatementSet.side_of(actor)")
+        span = TimeSpan.coerce(when)
+        if not isinstance(span, TimeSpan):
+            raise FieldError("StatementSet.side_of(when)", "a date or a TimeSpan", when)
+        return self._side(ident, span)
+
+    def _side(self, ident: str, span: TimeSpan) -> str:
+        if ident not in self._speaks_for:
+            return ident
+        key = (ident, span)
+        cached = self._side_cache.get(key)
+        if cached is not None:
+            return cached
+        seen = {ident}
+        current = ident
+        while True:
+            covering = [a for a in self._speaks_for.get(current, ()) if a.span.contains(span)]
+            if not covering:
+                break
+            nxt = min(a.organization for a in covering)
+            if nxt in seen:  # a cycle of speaks-for: stop where it closes
+                break
+            seen.add(nxt)
+            current = nxt
+        self._side_cache[key] = current
+        return current
+
+    def side_of_statement(self, statement: Statement) -> str:
+        """The side a statement commits.
+
+        That is the side of its ``on_behalf_of``, or else of its speaker, at the time it was said.
+        """
+        return self._side(statement.on_behalf_of or statement.speaker, statement.said_on)
+
+    def assertions(self) -> Iterator[Assertion]:
+        """Every top-level claim as an :class:`Assertion`, in the set's order.
+
+        Nested content is not asserted by the speaker, so it is not yielded.
+        """
+        for statement in self._ordered():
+            side = self.side_of_statement(statement)
+            for index, claim in enumerate(statement.claims):
+                yield Assertion(statement, claim, side, index)
+
+    def check(self, **options: Any) -> Report:
+        """Check the set for contradictions; see :func:`diplostatements.check`."""
+        # The checker builds on the set, never the other way round: import it only when asked.
+        from .checker import check  # noqa: PLC0415
+
+        return check(self, **options)
+
+    # -- combining --------------------------------------------------------------------------
+
+    def copy(self) -> StatementSet:
+        """A new set holding the same items."""
+        new = StatementSet()
+        new.extend([*self._actors.values(), *self._affiliations, *self._statements.values()])
+        return new
+
+    def merge(self, other: StatementSet) -> StatementSet:
+        """A new set holding the items of both; this set is left as it is.
+
+        Raises:
+            ValidationError: the two sets use an id for different items.
+        """
+        if not isinstance(other, StatementSet):
+            raise FieldError("StatementSet.merge(other)", "a StatementSet", other)
+        new = self.copy()
+        new.extend([*other._actors.values(), *other._affiliations, *other._statements.values()])
+        return new
+
+    def __or__(self, other: object) -> StatementSet:
+        if not isinstance(other, StatementSet):
+            return NotImplemented
+        return self.merge(other)
+
+
+def _rank(item: object) -> int:
+    # Referenced things first, so one batch may hold items in any order.
+    if isinstance(item, Actor):
+        return 0
+    if isinstance(item, Affiliation):
+        return 1
+    return 3 if isinstance(item, Rebuttal) else 2
+
+
+def _statement_key(statement: Statement) -> tuple[TimeSpan, str]:
+    return (statement.said_on, statement.id)
+
+
+def _affiliation_key(affiliation: Affiliation) -> tuple[str, str, TimeSpan, str, bool]:
+    return (
+        affiliation.member,
+        affiliation.organization,
+        affiliation.span,
+        affiliation.role or "",
+        affiliation.speaks_for,
+    )
+
+
+def _ident(actor: str | Actor) -> str:
+    return actor.id if isinstance(actor, Actor) else actor
+
+
+def _mentions(claim: Claim, ident: str) -> bool:
+    if ident in (claim.subject, claim.object):
+        return True
+    return claim.content is not None and _mentions(claim.content, ident)

@@ -1,0 +1,167 @@
+"""Rebuttals: statements that answer other statements.
+
+A :class:`Rebuttal` is a :class:`~diplostatements.Statement` with :attr:`~Rebuttal.targets` (whole
+statements, or single claims through :class:`ClaimRef`) and a :class:`RebuttalKind`. Denials,
+corrections, dismissals and retractions contradict what they target; qualifications and challenges
+only dispute it.
+
+>>> from datetime import date
+>>> from diplostatements import Rebuttal, RebuttalKind, ClaimRef
+>>> denial = Rebuttal(
+...     "peskov-2019-06-04", "peskov", date(2019, 6, 4),
+...     targets=[ClaimRef("trump-2019-06-03", 0)], kind=RebuttalKind.DENIAL,
+... )
+>>> denial.act
+<SpeechAct.DENY: 'deny'>
+>>> denial.kind.contradicts
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from ._validation import enum_of, non_empty_str, path_of, to_enum, to_tuple
+from .claims import Modality
+from .exceptions import FieldError
+from .statements import SpeechAct, Statement
+
+__all__ = ["ClaimRef", "Rebuttal", "RebuttalKind"]
+
+
+class RebuttalKind(enum.Enum):
+    """How a rebuttal answers its targets."""
+
+    DENIAL = "denial"
+    """The target is false."""
+    CORRECTION = "correction"
+    """The target is false; the rebuttal's own claims say what is true."""
+    DISMISSAL = "dismissal"
+    """Rejected without content ("a circus show")."""
+    RETRACTION = "retraction"
+    """The speaker's side withdraws its own earlier statement."""
+    QUALIFICATION = "qualification"
+    """The target is partly right: a dispute, not a contradiction."""
+    CHALLENGE = "challenge"
+    """"We don't know what that means": a dispute, not a contradiction."""
+
+    @property
+    def contradicts(self) -> bool:
+        """Whether a rebuttal of this kind asserts that its targets are false.
+
+        >>> RebuttalKind.CHALLENGE.contradicts
+        False
+        """
+        return self in _CONTRADICTING
+
+    @property
+    def act(self) -> SpeechAct:
+        """The speech act a rebuttal of this kind performs unless told otherwise."""
+        return _ACTS[self]
+
+
+_CONTRADICTING = frozenset(
+    {RebuttalKind.DENIAL, RebuttalKind.CORRECTION, RebuttalKind.DISMISSAL, RebuttalKind.RETRACTION}
+)
+_ACTS = {
+    RebuttalKind.DENIAL: SpeechAct.DENY,
+    RebuttalKind.CORRECTION: SpeechAct.DENY,
+    RebuttalKind.DISMISSAL: SpeechAct.REJECT,
+    RebuttalKind.RETRACTION: SpeechAct.ACKNOWLEDGE,
+    RebuttalKind.QUALIFICATION: SpeechAct.ASSERT,
+    RebuttalKind.CHALLENGE: SpeechAct.REJECT,
+}
+
+
+def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FieldError(path_of(instance, attribute), "a claim index (an int >= 0)", value)
+
+
+def _to_rebuttal_kind(value: object) -> Any:
+    return to_enum(RebuttalKind, value)
+
+
+def _to_modality(value: object) -> Any:
+    return to_enum(Modality, value)
+
+
+def _to_speech_act(value: object) -> Any:
+    return to_enum(SpeechAct, value)
+
+
+@attrs.frozen
+class ClaimRef:
+    """One claim of a statement, by the statement's id and the claim's 0-based index.
+
+    Args:
+        statement_id: the id of the statement.
+        claim: the index of the claim in that statement's ``claims``.
+    """
+
+    statement_id: str = attrs.field(validator=non_empty_str)
+    claim: int = attrs.field(default=0, validator=_index)
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}#{self.claim}"
+
+
+def _targets(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    where = path_of(instance, attribute)
+    expected = "a statement id or a ClaimRef"
+    if not isinstance(value, tuple) or not value:
+        raise FieldError(where, f"a non-empty sequence of targets ({expected})", value)
+    for index, item in enumerate(value):
+        if not (isinstance(item, ClaimRef) or (isinstance(item, str) and item.strip())):
+            raise FieldError(f"{where}[{index}]", expected, item)
+
+
+def _default_act(self: Rebuttal) -> SpeechAct:
+    return self.kind.act
+
+
+@attrs.frozen
+class Rebuttal(Statement):
+    """A statement that answers others.
+
+    Takes every argument of :class:`~diplostatements.Statement`, and:
+
+    Args:
+        targets: what it answers: statement ids (all their claims) or :class:`ClaimRef` values.
+        kind: how it answers them.
+        modality: how sure the rebuttal is: "as far as I know, there was no call" is a PROBABLE
+            denial.
+        act: defaults to the act of its kind (a denial DENIES).
+    """
+
+    targets: tuple[str | ClaimRef, ...] = attrs.field(
+        kw_only=True, converter=to_tuple, validator=_targets
+    )
+    kind: RebuttalKind = attrs.field(
+        kw_only=True,
+        converter=_to_rebuttal_kind,
+        validator=enum_of(RebuttalKind),
+    )
+    modality: Modality = attrs.field(
+        default=Modality.CERTAIN,
+        kw_only=True,
+        converter=_to_modality,
+        validator=enum_of(Modality),
+    )
+    act: SpeechAct = attrs.field(
+        default=attrs.Factory(_default_act, takes_self=True),
+        kw_only=True,
+        converter=_to_speech_act,
+        validator=enum_of(SpeechAct),
+    )
+
+    @property
+    def target_ids(self) -> tuple[str, ...]:
+        """The ids of the statements it targets, in order, each once."""
+        seen: dict[str, None] = {}
+        for target in self.targets:
+            seen[target.statement_id if isinstance(target, ClaimRef) else target] = None
+        return tuple(seen)

@@ -1,0 +1,314 @@
+"""Statements: who said it, when, through which channel, and how it reached us.
+
+A :class:`Statement` is one utterance — a tweet, a briefing answer, a communiqué — with the
+:class:`~diplostatements.Claim` values it puts forward. Its speaker is an actor id; who it commits
+(a spokesman speaks for his state) is resolved by the :class:`~diplostatements.StatementSet` from
+speaks-for affiliations, or given outright with ``on_behalf_of``.
+
+>>> from datetime import date
+>>> from diplostatements import Claim, Statement, Channel
+>>> tweet = Statement(
+...     "trump-2019-06-03", "trump", date(2019, 6, 3),
+...     [Claim("RUS", "informed", "USA")], channel=Channel.TWEET,
+... )
+>>> tweet.said_on
+TimeSpan.on(2019-06-03)
+>>> tweet.claims[0].predicate
+'informed'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+from typing import Any
+
+import attrs
+
+from ._validation import (
+    enum_of,
+    non_empty_str,
+    of_type,
+    optional_non_empty_str,
+    path_of,
+    to_enum,
+    to_tuple,
+    tuple_of,
+)
+from .actors import actor_id
+from .claims import Claim
+from .exceptions import FieldError
+from .timespans import TimeSpan
+
+__all__ = ["Channel", "QuoteKind", "Relay", "RelayKind", "Source", "SpeechAct", "Statement"]
+
+
+class Channel(enum.Enum):
+    """The medium a statement was made through."""
+
+    TWEET = "tweet"
+    """A post on Twitter/X."""
+    SOCIAL_MEDIA = "social_media"
+    """A post on another social network or messaging channel (Telegram, Facebook...)."""
+    PRESS_BRIEFING = "press_briefing"
+    """Remarks to reporters: a briefing, a daily call with the press, a doorstep."""
+    PRESS_CONFERENCE = "press_conference"
+    """A formal press conference."""
+    PRESS_RELEASE = "press_release"
+    """A written release from a press office or press service."""
+    STATEMENT = "statement"
+    """A formal written or read-out statement."""
+    INTERVIEW = "interview"
+    """An interview with a journalist."""
+    SPEECH = "speech"
+    """A speech or address."""
+    NEWS_REPORT = "news_report"
+    """A news outlet's own reporting."""
+    COMMUNIQUE = "communique"
+    """A joint or official communiqué."""
+    LETTER = "letter"
+    """A letter or diplomatic note."""
+    UNSPECIFIED = "unspecified"
+    """Not known or not reported."""
+
+
+class QuoteKind(enum.Enum):
+    """How faithfully the report gives the speaker's words."""
+
+    DIRECT = "direct"
+    """The words in quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech close to the words ("Peskov said he had no idea...")."""
+    PARAPHRASE = "paraphrase"
+    """A summary in the reporter's words ("Russian officials have insisted...")."""
+    UNSPECIFIED = "unspecified"
+    """Not known."""
+
+
+class SpeechAct(enum.Enum):
+    """What the speaker does by speaking, with its CAMEO event code (:attr:`cameo`)."""
+
+    ASSERT = "assert"
+    """Make a statement (CAMEO 010)."""
+    DECLINE_COMMENT = "decline_comment"
+    """Decline to comment (CAMEO 011)."""
+    ACKNOWLEDGE = "acknowledge"
+    """Acknowledge or claim responsibility (CAMEO 015)."""
+    DENY = "deny"
+    """Deny responsibility or a report (CAMEO 016)."""
+    APPEAL = "appeal"
+    """Make an appeal or request (CAMEO 020)."""
+    PROMISE = "promise"
+    """Express an intent to cooperate or to act (CAMEO 030)."""
+    CONSULT = "consult"
+    """Consult, discuss, meet (CAMEO 040)."""
+    PRAISE = "praise"
+    """Praise or endorse (CAMEO 051)."""
+    RECOGNIZE = "recognize"
+    """Grant diplomatic recognition (CAMEO 054)."""
+    AGREE = "agree"
+    """Sign or announce a formal agreement (CAMEO 057)."""
+    DEMAND = "demand"
+    """Demand (CAMEO 100)."""
+    CRITICIZE = "criticize"
+    """Criticize or denounce (CAMEO 111)."""
+    ACCUSE = "accuse"
+    """Accuse (CAMEO 112)."""
+    REJECT = "reject"
+    """Reject a proposal, demand or claim (CAMEO 120)."""
+    THREATEN = "threaten"
+    """Threaten (CAMEO 130)."""
+    PROTEST = "protest"
+    """Protest formally (CAMEO 140)."""
+
+    @property
+    def cameo(self) -> str:
+        """The CAMEO event code of the act.
+
+        >>> SpeechAct.DENY.cameo
+        '016'
+        """
+        return _CAMEO[self]
+
+
+_CAMEO = {
+    SpeechAct.ASSERT: "010",
+    SpeechAct.DECLINE_COMMENT: "011",
+    SpeechAct.ACKNOWLEDGE: "015",
+    SpeechAct.DENY: "016",
+    SpeechAct.APPEAL: "020",
+    SpeechAct.PROMISE: "030",
+    SpeechAct.CONSULT: "040",
+    SpeechAct.PRAISE: "051",
+    SpeechAct.RECOGNIZE: "054",
+    SpeechAct.AGREE: "057",
+    SpeechAct.DEMAND: "100",
+    SpeechAct.CRITICIZE: "111",
+    SpeechAct.ACCUSE: "112",
+    SpeechAct.REJECT: "120",
+    SpeechAct.THREATEN: "130",
+    SpeechAct.PROTEST: "140",
+}
+
+
+class RelayKind(enum.Enum):
+    """How one hop of a relay chain passed the statement on."""
+
+    PRESS_SERVICE = "press_service"
+    """The speaker's own press service or spokesperson put it out."""
+    QUOTED = "quoted"
+    """A medium quoted it ("according to the Interfax news agency")."""
+    REPORTED = "reported"
+    """A medium reported it in its own words."""
+    TRANSLATED = "translated"
+    """It was translated on the way."""
+    FORWARDED = "forwarded"
+    """It was shared or reposted."""
+
+
+def _to_span(value: object) -> Any:
+    return TimeSpan.coerce(value)
+
+
+def _to_optional_span(value: object) -> object:
+    return TimeSpan.coerce(value) if isinstance(value, date) else value
+
+
+def _to_relay_kind(value: object) -> Any:
+    return to_enum(RelayKind, value)
+
+
+def _to_channel(value: object) -> Any:
+    return to_enum(Channel, value)
+
+
+def _to_speech_act(value: object) -> Any:
+    return to_enum(SpeechAct, value)
+
+
+def _to_quote_kind(value: object) -> Any:
+    return to_enum(QuoteKind, value)
+
+
+@attrs.frozen
+class Relay:
+    """One hop between the speaker and the reader: "according to the Interfax news agency".
+
+    Args:
+        via: the actor id of whoever passed the statement on.
+        kind: how it was passed on.
+        on: when, if known.
+    """
+
+    via: str = attrs.field(converter=actor_id, validator=non_empty_str)
+    kind: RelayKind = attrs.field(
+        default=RelayKind.QUOTED,
+        kw_only=True,
+        converter=_to_relay_kind,
+        validator=enum_of(RelayKind),
+    )
+    on: TimeSpan | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_optional_span,
+        validator=of_type(TimeSpan, "a TimeSpan or a date", optional=True),
+    )
+
+
+@attrs.frozen
+class Source:
+    """The document a statement was read in.
+
+    Args:
+        publisher: who published it (an actor id or a name).
+        title: its title or headline.
+        url: where it can be found.
+        published: the day it was published.
+    """
+
+    publisher: str = attrs.field(converter=actor_id, validator=non_empty_str)
+    title: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
+    published: date | None = attrs.field(default=None, kw_only=True)
+
+    @published.validator
+    def _check_published(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        # A datetime is a date too, but a timestamp where a day is meant is a mistake.
+        if value is not None and (not isinstance(value, date) or type(value) is not date):
+            raise FieldError(path_of(self, attribute), "a date or None", value)
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def _language(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not (isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value)):
+        raise FieldError(
+            path_of(instance, attribute), "a BCP 47 language tag such as 'ru' or 'en-US'", value
+        )
+
+
+@attrs.frozen(kw_only=False)
+class Statement:
+    """One utterance and the claims it puts forward.
+
+    Args:
+        id: a short id, unique within a set ("peskov-2019-06-04").
+        speaker: who spoke: an actor id or an :class:`~diplostatements.Actor`.
+        said_on: when: a ``date`` or a :class:`~diplostatements.TimeSpan` for an imprecise date
+            ("sometime in June 2019").
+        claims: what the statement asserts.
+        on_behalf_of: who the speaker committed, when the report says so; otherwise the set
+            resolves it from speaks-for affiliations.
+        channel: the medium.
+        act: what the speaker did by speaking (with a CAMEO code).
+        text: the source sentence, verbatim.
+        quote: how faithfully ``text`` gives the speaker's words.
+        relays: the chain by which the statement reached the source, nearest to the speaker first.
+        source: the document it was read in.
+        language: the language it was made in, as a BCP 47 tag.
+    """
+
+    id: str = attrs.field(validator=non_empty_str)
+    speaker: str = attrs.field(converter=actor_id, validator=non_empty_str)
+    said_on: TimeSpan = attrs.field(
+        converter=_to_span, validator=of_type(TimeSpan, "a date or a TimeSpan")
+    )
+    claims: tuple[Claim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Claim, "a Claim")
+    )
+    on_behalf_of: str | None = attrs.field(
+        default=None, kw_only=True, converter=actor_id, validator=optional_non_empty_str
+    )
+    channel: Channel = attrs.field(
+        default=Channel.UNSPECIFIED,
+        kw_only=True,
+        converter=_to_channel,
+        validator=enum_of(Channel),
+    )
+    act: SpeechAct = attrs.field(
+        default=SpeechAct.ASSERT,
+        kw_only=True,
+        converter=_to_speech_act,
+        validator=enum_of(SpeechAct),
+    )
+    text: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
+    quote: QuoteKind = attrs.field(
+        default=QuoteKind.UNSPECIFIED,
+        kw_only=True,
+        converter=_to_quote_kind,
+        validator=enum_of(QuoteKind),
+    )
+    relays: tuple[Relay, ...] = attrs.field(
+        default=(), kw_only=True, converter=to_tuple, validator=tuple_of(Relay, "a Relay")
+    )
+    source: Source | None = attrs.field(
+        default=None, kw_only=True, validator=of_type(Source, "a Source", optional=True)
+    )
+    language: str | None = attrs.field(default=None, kw_only=True, validator=_language)
+
+    @property
+    def sort_key(self) -> tuple[TimeSpan, str]:
+        """Chronological, then by id: the order of a set and of its timeline."""
+        return (self.said_on, self.id)
