@@ -6,7 +6,7 @@ before any of it is committed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -84,11 +84,13 @@ class Staged:
     """What a batch would add, checked against the set and against itself."""
 
     __slots__ = (
+        "_rewritten",
         "actors",
         "affiliations",
         "base_actors",
         "base_statements",
         "pending",
+        "plain",
         "resolver",
         "statements",
         "warnings",
@@ -100,15 +102,18 @@ class Staged:
         statements: Mapping[str, Statement],
         resolver: Resolver,
         pending: Mapping[str, Statement],
+        plain: Mapping[str, set[str]],
     ) -> None:
         self.base_actors = actors
         self.base_statements = statements
         self.resolver = resolver
         self.pending = pending
+        self.plain = plain
         self.actors: dict[str, Actor] = {}
         self.statements: dict[str, Statement] = {}
         self.affiliations: list[Affiliation] = []
         self.warnings: list[str] = []
+        self._rewritten: dict[str, Statement] | None = None
 
     def add_actor(self, actor: Actor, prefix: str) -> Actor:
         """Stage an actor; the same actor again is a no-op, a different one with its id an error."""
@@ -123,9 +128,31 @@ class Staged:
         self.actors[actor.id] = actor
         return actor
 
+    def rewritten(self) -> dict[str, Statement]:
+        """Stored statements whose claims name an alias this batch introduces, resolved anew.
+
+        A claim stored before its actor was known keeps the name as given ("Moscow"); once an
+        actor with that alias arrives, the set holds the claim as if the actor had come first, so
+        the result never depends on the order of adds. Computed once, after the batch's actors.
+        """
+        if self._rewritten is None:
+            aliases = {
+                alias.casefold() for actor in self.actors.values() for alias in actor.aliases
+            }
+            idents = sorted({i for alias in aliases for i in self.plain.get(alias, ())})
+            self._rewritten = {
+                ident: resolve_claims(self.base_statements[ident], self.resolver)
+                for ident in idents
+            }
+        return self._rewritten
+
     def add_statement(self, statement: Statement, prefix: str) -> Statement:
         """Stage a checked statement; the same statement again is a no-op."""
-        existing = self.statements.get(statement.id) or self.base_statements.get(statement.id)
+        existing = (
+            self.statements.get(statement.id)
+            or self.rewritten().get(statement.id)
+            or self.base_statements.get(statement.id)
+        )
         if existing is not None:
             if existing != statement:
                 raise DuplicateIdError(f"{prefix}{_name(statement)}.id", statement.id, "statement")
@@ -173,7 +200,7 @@ def check_statement(statement: Statement, staged: Staged, prefix: str) -> Statem
     if any(new is not old for new, old in zip(relays, statement.relays, strict=True)):
         changes["relays"] = tuple(relays)
     claims = tuple(
-        _resolve_claim(claim, staged, f"{where}.claims[{index}]")
+        _resolve_claim(claim, resolver, f"{where}.claims[{index}]", staged.warnings)
         for index, claim in enumerate(statement.claims)
     )
     if any(new is not old for new, old in zip(claims, statement.claims, strict=True)):
@@ -183,24 +210,50 @@ def check_statement(statement: Statement, staged: Staged, prefix: str) -> Statem
     return attrs.evolve(statement, **changes) if changes else statement  # type: ignore[arg-type]
 
 
-def _resolve_claim(claim: Claim, staged: Staged, path: str) -> Claim:
+def resolve_claims(statement: Statement, resolver: Resolver) -> Statement:
+    """The statement with its claims' actor aliases resolved to ids (no typo warnings)."""
+    claims = tuple(_resolve_claim(claim, resolver, "", None) for claim in statement.claims)
+    return attrs.evolve(statement, claims=claims)
+
+
+def plain_names(statement: Statement, resolver: Resolver) -> set[str]:
+    """The subjects and objects (nested content included) that name no known actor, casefolded."""
+    return {
+        name.casefold()
+        for claim in statement.claims
+        for name in _entities(claim)
+        if resolver.owner_of(name) is None
+    }
+
+
+def _entities(claim: Claim) -> Iterator[str]:
+    yield claim.subject
+    if claim.object is not None:
+        yield claim.object
+    if claim.content is not None:
+        yield from _entities(claim.content)
+
+
+def _resolve_claim(
+    claim: Claim, resolver: Resolver, path: str, warnings: list[str] | None
+) -> Claim:
     changes: dict[str, object] = {}
     for field in ("subject", "object"):
         name = getattr(claim, field)
         if name is None:
             continue
-        owner = staged.resolver.owner_of(name)
+        owner = resolver.owner_of(name)
         if owner is None:
-            typos = staged.resolver.typo_of(name)
-            if typos:
-                staged.warnings.append(
+            typos = [] if warnings is None else resolver.typo_of(name)
+            if typos and warnings is not None:
+                warnings.append(
                     f"{path}.{field}: {name!r} is not a known actor and is kept as a plain"
                     f" entity name; did you mean {typos[0]!r}?"
                 )
         elif owner != name:
             changes[field] = owner
     if claim.content is not None:
-        content = _resolve_claim(claim.content, staged, f"{path}.content")
+        content = _resolve_claim(claim.content, resolver, f"{path}.content", warnings)
         if content is not claim.content:
             changes["content"] = content
     return attrs.evolve(claim, **changes) if changes else claim  # type: ignore[arg-type]

@@ -78,15 +78,14 @@ def set_of_str(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def to_tuple(value: object) -> object:
-    """Turn any iterable except a string or mapping into a tuple; leave everything else as it is.
+    """Turn any ordered iterable into a tuple; leave everything else as it is.
 
-    Anything that is not a sequence is left for the validator to reject with a clear message.
+    Strings, mappings and sets are left for the validator to reject with a clear message: a set
+    has no order, and the order of claims and relays matters (a ``ClaimRef`` is an index).
     """
     if isinstance(value, tuple):
         return value
-    if isinstance(value, list | range) or (
-        isinstance(value, Iterable) and not isinstance(value, str | bytes | dict)
-    ):
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | dict | set | frozenset):
         return tuple(value)
     return value
 

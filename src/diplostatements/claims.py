@@ -34,7 +34,7 @@ from ._validation import (
     to_enum,
     to_frozenset,
 )
-from .actors import actor_id
+from .actors import Actor, actor_id
 from .exceptions import FieldError, ParseError
 from .quantities import Quantity
 from .timespans import TimeSpan
@@ -79,7 +79,8 @@ class Modality(enum.Enum):
         "highly likely", "likely", "probably", "evidence indicates",  PROBABLE
         "believe", "think", "thought", "as far as I know", "appears"
         "may", "might", "could", "possibly", "perhaps", "not ruled    POSSIBLE
-        out", "cannot exclude", "it is possible"
+        out", "cannot be ruled out", "cannot exclude", "it is
+        possible"
         ============================================================= ============
 
         Args:
@@ -98,7 +99,7 @@ class Modality(enum.Enum):
         """
         if not isinstance(text, str):
             raise FieldError("Modality.from_hedge.text", "a hedge as a string", text)
-        words = " ".join(text.lower().split())
+        words = " ".join(text.lower().replace("\u2019", "'").split())
         for pattern, modality in _HEDGES:
             if pattern.search(words):
                 return modality
@@ -110,7 +111,11 @@ class Modality(enum.Enum):
 # Checked in order: the longer, more specific phrases come first ("not ruled out" before "ruled").
 _HEDGE_TABLE: tuple[tuple[str, Modality], ...] = (
     (r"\bhighly likely\b", Modality.PROBABLE),
-    (r"\bnot (been )?ruled out\b|\bcannot (be )?exclude|\bcan ?not rule out\b", Modality.POSSIBLE),
+    (
+        r"\bnot (be |been )?ruled out\b|\b(cannot|can not|can't) (be )?(rule|ruled) out\b"
+        r"|\b(cannot|can not|can't) (be )?exclude",
+        Modality.POSSIBLE,
+    ),
     (r"\bit is possible\b|\bpossibl[ey]\b|\bperhaps\b|\bmaybe\b", Modality.POSSIBLE),
     (r"\bmay\b|\bmight\b|\bcould\b", Modality.POSSIBLE),
     (r"\blikely\b|\bprobabl[ey]\b|\bevidence (indicates|suggests|shows)\b", Modality.PROBABLE),
@@ -134,6 +139,11 @@ def _entity(instance: Claim, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(
             path_of(instance, attribute), "an actor, an actor id or an entity name", value
         )
+
+
+def _optional_id(value: Actor | str | None) -> str | None:
+    # Typed with None, unlike actor_id, so that a type checker accepts object=None.
+    return None if value is None else actor_id(value)
 
 
 def _to_polarity(value: object) -> Any:
@@ -168,7 +178,7 @@ class Claim:
 
     subject: str = attrs.field(converter=actor_id, validator=_entity)
     predicate: str = attrs.field(validator=non_empty_str)
-    object: str | None = attrs.field(default=None, converter=actor_id, validator=_entity)
+    object: str | None = attrs.field(default=None, converter=_optional_id, validator=_entity)
     content: Claim | None = attrs.field(default=None, kw_only=True)
     polarity: Polarity = attrs.field(
         default=Polarity.AFFIRMED,

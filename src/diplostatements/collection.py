@@ -25,11 +25,11 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import attrs
 
-from ._references import Resolver, Staged, check_affiliation, check_statement
+from ._references import Resolver, Staged, check_affiliation, check_statement, plain_names
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError, FieldError, ValidationError
@@ -44,6 +44,8 @@ __all__ = ["Assertion", "Item", "StatementSet"]
 
 Item: TypeAlias = Actor | Affiliation | Statement
 """Anything a :class:`StatementSet` holds."""
+
+_I = TypeVar("_I", bound=Item)
 
 
 @attrs.frozen
@@ -117,6 +119,7 @@ class StatementSet:
         "_actors",
         "_affiliations",
         "_order",
+        "_plain",
         "_rebuttals",
         "_resolver",
         "_side_cache",
@@ -133,11 +136,15 @@ class StatementSet:
         self._resolver = Resolver()
         self._order: list[Statement] | None = []
         self._side_cache: dict[tuple[str, TimeSpan], str] = {}
-        self.extend(items)
+        # Casefolded plain entity names -> ids of the statements whose claims use them, so that
+        # an actor whose alias is one of them can be resolved into claims stored before it.
+        self._plain: dict[str, set[str]] = {}
+        # _apply directly, not through extend: a typo warning then points at the caller's line.
+        self._apply(list(items), batch=True)
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, item: Item) -> Item:
+    def add(self, item: _I) -> _I:
         """Add one actor, affiliation, statement or rebuttal, and return it as stored.
 
         A statement comes back with actor aliases resolved to ids. Adding the very same item again
@@ -148,7 +155,8 @@ class StatementSet:
             DuplicateIdError: its id is already used by a different item.
             FieldError: it is not an item a set can hold.
         """
-        return self._apply([item], batch=False)[0]
+        # The stored item is the given one or an attrs.evolve of it: the same class.
+        return cast(_I, self._apply([item], batch=False)[0])
 
     def extend(self, items: Iterable[Item]) -> None:
         """Add many items at once: all of them, or — if any is wrong — none.
@@ -163,7 +171,7 @@ class StatementSet:
 
     def _apply(self, items: list[Item], *, batch: bool) -> list[Item]:
         pending = {item.id: item for item in items if isinstance(item, Statement)}
-        staged = Staged(self._actors, self._statements, self._resolver, pending)
+        staged = Staged(self._actors, self._statements, self._resolver, pending, self._plain)
         problems: list[DiplostatementsError] = []
         stored: list[Item | None] = [None] * len(items)
         order = sorted(range(len(items)), key=lambda i: _rank(items[i]))
@@ -211,9 +219,13 @@ class StatementSet:
             if affiliation.speaks_for:
                 self._speaks_for.setdefault(affiliation.member, []).append(affiliation)
                 self._side_cache.clear()
-        if staged.statements:
+        rewritten = staged.rewritten()
+        if rewritten or staged.statements:
+            self._statements.update(rewritten)
             for statement in staged.statements.values():
                 self._statements[statement.id] = statement
+                for name in plain_names(statement, self._resolver):
+                    self._plain.setdefault(name, set()).add(statement.id)
                 if isinstance(statement, Rebuttal):
                     for target in statement.target_ids:
                         self._rebuttals.setdefault(target, []).append(statement.id)
@@ -244,6 +256,14 @@ class StatementSet:
         """
         return self._actors[self._resolver.require(ref, "StatementSet.actor(ref)")]
 
+    def _as_stored(self, statement: Statement) -> Statement | None:
+        """The statement as this set would store it (aliases resolved), if it could."""
+        staged = Staged(self._actors, self._statements, self._resolver, {}, self._plain)
+        try:
+            return check_statement(statement, staged, "")
+        except DiplostatementsError:
+            return None
+
     def _ordered(self) -> list[Statement]:
         if self._order is None:
             self._order = sorted(self._statements.values(), key=_statement_key)
@@ -259,10 +279,11 @@ class StatementSet:
         if isinstance(item, str):
             return item in self._statements
         if isinstance(item, Statement):
-            return self._statements.get(item.id) == item
+            stored = self._statements.get(item.id)
+            return stored is not None and (stored == item or stored == self._as_stored(item))
         if isinstance(item, Actor):
             return self._actors.get(item.id) == item
-        return item in self._affiliations
+        return isinstance(item, Affiliation) and item in self._affiliations
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, StatementSet):
@@ -298,6 +319,13 @@ class StatementSet:
         A statement with an imprecise date is included when some reading of it falls in the
         range. ``None`` leaves that end open.
         """
+        for name, day in (("start", start), ("end", end)):
+            if day is not None and not isinstance(day, date):
+                raise FieldError(f"StatementSet.between({name})", "a date or None", day)
+        if start is not None and end is not None and end < start:
+            raise FieldError(
+                "StatementSet.between(end)", f"None or a date on or after {start}", end
+            )
         window = TimeSpan(
             start_earliest=start, start_latest=start, end_earliest=end, end_latest=end
         )
@@ -313,7 +341,9 @@ class StatementSet:
     def rebuttals_of(self, statement_id: str) -> tuple[Rebuttal, ...]:
         """The rebuttals that target this statement (or one of its claims), in order."""
         if statement_id not in self._statements:
-            self._resolver.require_statement(statement_id, self._statements)
+            self._resolver.require_statement(
+                statement_id, self._statements, "StatementSet.rebuttals_of(statement_id)"
+            )
         found = [self._statements[ident] for ident in self._rebuttals.get(statement_id, ())]
         return tuple(sorted((r for r in found if isinstance(r, Rebuttal)), key=_statement_key))
 
@@ -381,8 +411,17 @@ class StatementSet:
 
     def copy(self) -> StatementSet:
         """A new set holding the same items."""
+        # Everything here was checked when added: copy the state rather than check it again
+        # (which would repeat the typo warnings the items raised when they were added).
         new = StatementSet()
-        new.extend([*self._actors.values(), *self._affiliations, *self._statements.values()])
+        new._actors = dict(self._actors)
+        new._affiliations = dict(self._affiliations)
+        new._statements = dict(self._statements)
+        new._rebuttals = {key: list(value) for key, value in self._rebuttals.items()}
+        new._speaks_for = {key: list(value) for key, value in self._speaks_for.items()}
+        new._resolver = self._resolver.copy()
+        new._order = self._order
+        new._plain = {key: set(value) for key, value in self._plain.items()}
         return new
 
     def merge(self, other: StatementSet) -> StatementSet:

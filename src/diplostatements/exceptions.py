@@ -7,7 +7,9 @@ library rejected" catches one class. Contradictions are never exceptions: they a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "DiplostatementsError",
@@ -41,6 +43,11 @@ class FieldError(DiplostatementsError, TypeError, ValueError):
         self.expected = expected
         self.got = got
         super().__init__(f"{path}: expected {expected}, got {_show(got)}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle as ``cls(*args)``; args hold only the message, not these arguments.
+        # Pickling matters: a pipeline that checks inputs in worker processes gets them back.
+        return (type(self), (self.path, self.expected, self.got), self.__dict__)
 
 
 class ValidationError(DiplostatementsError, ExceptionGroup[DiplostatementsError]):
@@ -83,6 +90,7 @@ class UnknownReferenceError(DiplostatementsError, KeyError):
     def __init__(self, path: str, ref: str, what: str, suggestions: Sequence[str] = ()) -> None:
         self.path = path
         self.ref = ref
+        self.what = what
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
         self.text = f"{path}: expected a known {what} id, got {ref!r}{hint}"
@@ -91,6 +99,9 @@ class UnknownReferenceError(DiplostatementsError, KeyError):
     def __str__(self) -> str:
         # KeyError's own __str__ shows the repr of its argument; a message reads better.
         return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.ref, self.what, self.suggestions), self.__dict__)
 
 
 class DuplicateIdError(DiplostatementsError, ValueError):
@@ -102,10 +113,14 @@ class DuplicateIdError(DiplostatementsError, ValueError):
     def __init__(self, path: str, ident: str, what: str) -> None:
         self.path = path
         self.ident = ident
+        self.what = what
         super().__init__(
             f"{path}: {what} id {ident!r} is already used by a different {what}"
             " (ids must be unique; the same item may be added again)"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.ident, self.what), self.__dict__)
 
 
 class ParseError(DiplostatementsError, ValueError):
@@ -135,6 +150,10 @@ class ParseError(DiplostatementsError, ValueError):
         where = f"{path}: " if path else ""
         marks = " " * start + "^" * max(1, self.end - start)
         super().__init__(f"{where}expected {expected}\n    {text}\n    {marks}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild = functools.partial(type(self), path=self.path)
+        return (rebuild, (self.expected, self.text, self.start, self.end), self.__dict__)
 
 
 def _show(value: object) -> str:

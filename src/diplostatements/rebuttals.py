@@ -120,7 +120,10 @@ def _targets(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _default_act(self: Rebuttal) -> SpeechAct:
-    return self.kind.act
+    # A kind the converter could not read is left for its validator to reject with a FieldError;
+    # the default must not fail first with an AttributeError.
+    kind: object = self.kind
+    return kind.act if isinstance(kind, RebuttalKind) else SpeechAct.ASSERT
 
 
 @attrs.frozen

@@ -36,7 +36,7 @@ from ._validation import (
     to_tuple,
     tuple_of,
 )
-from .actors import actor_id
+from .actors import Actor, actor_id
 from .claims import Claim
 from .exceptions import FieldError
 from .timespans import TimeSpan
@@ -175,6 +175,11 @@ def _to_optional_span(value: object) -> object:
     return TimeSpan.coerce(value) if isinstance(value, date) else value
 
 
+def _optional_id(value: Actor | str | None) -> str | None:
+    # Typed with None, unlike actor_id, so that a type checker accepts on_behalf_of=None.
+    return None if value is None else actor_id(value)
+
+
 def _to_relay_kind(value: object) -> Any:
     return to_enum(RelayKind, value)
 
@@ -279,7 +284,7 @@ class Statement:
         default=(), converter=to_tuple, validator=tuple_of(Claim, "a Claim")
     )
     on_behalf_of: str | None = attrs.field(
-        default=None, kw_only=True, converter=actor_id, validator=optional_non_empty_str
+        default=None, kw_only=True, converter=_optional_id, validator=optional_non_empty_str
     )
     channel: Channel = attrs.field(
         default=Channel.UNSPECIFIED,

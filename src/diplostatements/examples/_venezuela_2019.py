@@ -191,8 +191,8 @@ def _statements() -> list[Statement]:
             quote=QuoteKind.DIRECT,
             source=SOURCE,
             language="ru",
-            text="We don't know what 'removed most of their people' means. In fact, there are"
-            " specialists there who service the hardware shipped to Venezuela earlier. This"
+            text="We don't know what 'removed most of their people' means [...] In fact, there"
+            " are specialists there who service the hardware shipped to Venezuela earlier. This"
             " process is going in an orderly manner.",
         ),
         Statement(
