@@ -1,0 +1,223 @@
+"""One pure function per bucket: the checker's inner loop.
+
+The checker puts every assertion (and every claim an assertion implies) in buckets by key, and
+hands each bucket with two or more entries to one of the functions here. They see nothing but the
+bucket's entries, and return the pairs that clash as :class:`Hit` values, so a bucket can be
+checked anywhere (another process, a distributed engine) and the results merged.
+
+Inside a bucket the entries are sorted by the first day their period may touch and swept: an
+entry is compared only with the *active* entries of the classes it can clash with (whose period
+may still reach it); an active entry whose period ended before the current start is dropped the
+first time it is met. So a bucket of ``n`` entries costs ``O(n log n + k)``, where ``k`` counts the
+pairs whose periods may overlap and whose classes can clash (affirmed against negated, two
+different objects, two contrary predicates, two quantities of the same scope). Such a pair is a
+finding unless the qualifiers or quantities say otherwise, so ``k`` is close to the number of
+findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+from .quantities import Quantity
+from .rules import (
+    CONTRARY,
+    EXCLUSIVE,
+    NEGATION,
+    QUANTITY,
+    Period,
+    Rule,
+    Scope,
+    comparable,
+    definite,
+    negation_clash,
+    quantity_clash,
+)
+
+__all__ = ["Entry", "Hit", "check_contrary", "check_exclusive", "check_proposition"]
+
+Chain = tuple[str, ...]
+
+
+class Entry(NamedTuple):
+    """One claim in a bucket: an assertion's own claim, or one it implies (``chain`` not empty).
+
+    Attributes:
+        aid: the number of the assertion it belongs to.
+        period: when it holds.
+        affirmed: its polarity.
+        certain: whether it is stated as CERTAIN.
+        subject: its subject (for a symmetric predicate, in the orientation of this bucket).
+        predicate: its predicate (for an implied claim, the implied predicate).
+        object: its object.
+        scope: qualifiers, place and content.
+        quantity: its quantity (an implied claim has none).
+        chain: for an implied claim, the predicates from the stated one to this one.
+    """
+
+    aid: int
+    period: Period
+    affirmed: bool
+    certain: bool
+    subject: str
+    predicate: str
+    object: str | None
+    scope: Scope
+    quantity: Quantity | None
+    chain: Chain
+
+
+class Hit(NamedTuple):
+    """Two entries that clash under ``rule``.
+
+    ``first_chain`` and ``second_chain`` are the entries' chains (empty for a stated claim), so
+    the hit is ENTAILED when either is not empty.
+    """
+
+    first: int
+    second: int
+    rule: Rule
+    definite: bool
+    first_chain: Chain
+    second_chain: Chain
+
+
+def _sweep(
+    entries: Iterable[Entry],
+    group: Callable[[Entry], Hashable],
+    partners: Callable[[Hashable, Collection[Hashable]], Iterable[Hashable]],
+) -> Iterator[tuple[Entry, Entry]]:
+    """Every pair of entries whose periods may overlap and whose groups are partners.
+
+    Args:
+        entries: the bucket.
+        group: the class of an entry (its polarity, its object, its predicate...).
+        partners: the active groups an entry of a given group can clash with.
+
+    Yields:
+        ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day.
+    """
+    active: dict[Hashable, list[Entry]] = {}
+    for entry in sorted(entries, key=_start):
+        start = entry.period.start
+        mine = group(entry)
+        for other_group in list(partners(mine, active.keys())):
+            members = active[other_group]
+            live = [other for other in members if other.period.end >= start]
+            if not live:
+                del active[other_group]
+                continue
+            if len(live) != len(members):
+                active[other_group] = live
+            for other in live:
+                if other.aid != entry.aid:
+                    yield other, entry
+        active.setdefault(mine, []).append(entry)
+
+
+def _start(entry: Entry) -> int:
+    return entry.period.start
+
+
+def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
+    certain = a.certain and b.certain
+    return Hit(a.aid, b.aid, rule, definite(a.period, b.period, certain=certain), a.chain, b.chain)
+
+
+def _polarity(entry: Entry) -> Hashable:
+    return entry.affirmed
+
+
+def _opposite(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
+    other = not mine
+    return (other,) if other in active else ()
+
+
+def _same(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
+    return (mine,) if mine in active else ()
+
+
+def _others(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
+    return [group for group in active if group != mine]
+
+
+def _quantity_group(entry: Entry) -> Hashable:
+    assert entry.quantity is not None  # only entries with a quantity are grouped this way
+    return (entry.scope, entry.quantity.unit)
+
+
+def check_proposition(entries: list[Entry]) -> list[Hit]:
+    """NEGATION and QUANTITY within one proposition (subject, predicate, object).
+
+    Args:
+        entries: every entry with that proposition key.
+
+    Returns:
+        The clashing pairs.
+    """
+    hits: list[Hit] = []
+    if not all(entry.affirmed for entry in entries):
+        for a, b in _sweep(entries, _polarity, _opposite):
+            negated, affirmed = (b, a) if a.affirmed else (a, b)
+            if negation_clash(negated.scope, negated.quantity, affirmed.scope, affirmed.quantity):
+                hits.append(_hit(NEGATION, a, b))
+    counted = [entry for entry in entries if entry.affirmed and entry.quantity is not None]
+    if len(counted) > 1:
+        for a, b in _sweep(counted, _quantity_group, _same):
+            if quantity_clash(a.scope, a.quantity, b.scope, b.quantity):
+                hits.append(_hit(QUANTITY, a, b))
+    return hits
+
+
+def _object(entry: Entry) -> Hashable:
+    return entry.object
+
+
+def _subject(entry: Entry) -> Hashable:
+    return entry.subject
+
+
+def check_exclusive(entries: list[Entry], *, inverse: bool) -> list[Hit]:
+    """EXCLUSIVE within one functional key.
+
+    The key is (predicate, subject), or for an inverse-functional predicate (predicate, object).
+
+    Args:
+        entries: affirmed entries with an object.
+        inverse: compare subjects (inverse-functional) instead of objects.
+
+    Returns:
+        The clashing pairs: different objects (subjects), comparable scopes.
+    """
+    return [
+        _hit(EXCLUSIVE, a, b)
+        for a, b in _sweep(entries, _subject if inverse else _object, _others)
+        if comparable(a.scope, b.scope)
+    ]
+
+
+def _predicate(entry: Entry) -> Hashable:
+    return entry.predicate
+
+
+def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]]) -> list[Hit]:
+    """CONTRARY within one (subject, object) pair.
+
+    Args:
+        entries: affirmed entries of predicates that have contraries.
+        contraries: each predicate's contrary predicates (closed symmetrically).
+
+    Returns:
+        The clashing pairs: contrary predicates, comparable scopes.
+    """
+
+    def partners(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
+        assert isinstance(mine, str)
+        return [name for name in sorted(contraries.get(mine, ())) if name in active]
+
+    return [
+        _hit(CONTRARY, a, b)
+        for a, b in _sweep(entries, _predicate, partners)
+        if comparable(a.scope, b.scope)
+    ]

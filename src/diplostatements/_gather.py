@@ -1,0 +1,313 @@
+"""From a statement set to buckets: the assertions, what they imply, and their keys.
+
+Assertions are numbered in the set's order (its deterministic order, whatever order items were
+added in). Each gets:
+
+- one entry in the *proposition* bucket ``(subject, predicate, object)`` (sorted subject and object
+  for a symmetric predicate);
+- if affirmed, entries in the *exclusive* buckets of a functional or inverse-functional predicate,
+  and in the *contrary* bucket ``(subject, object)`` of a predicate that has contraries (a claim of
+  a symmetric predicate stands for itself and its mirror, so it goes in both orientations);
+- if affirmed and the predicate implies others, the same entries for each implied claim, tagged
+  with the chain of implications.
+
+Buckets hold compact tuples (:data:`Raw`); the checker turns the buckets that hold two or more into
+:class:`~diplostatements._buckets.Entry` lists, computing periods only for those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple, TypeVar
+
+import attrs
+
+from .claims import Claim, Polarity
+from .collection import StatementSet
+from .rebuttals import ClaimRef, Rebuttal
+from .rules import orient
+from .statements import Statement
+from .timespans import TimeSpan
+from .vocabulary import Vocabulary
+
+__all__ = ["Gathered", "Profile", "Raw", "Source", "gather", "period_span"]
+
+_ALWAYS = TimeSpan.always()
+K = TypeVar("K", bound=tuple[str | None, ...])
+
+Raw = tuple[int, str, str, "str | None", tuple[str, ...]]
+"""``(assertion number, predicate, subject, object, chain)`` of one bucket entry."""
+
+
+class Source(NamedTuple):
+    """Where an assertion comes from.
+
+    Attributes:
+        statement: the statement that asserts it.
+        position: the claim's index, or ``None`` for a rebuttal's implied negation.
+        claim: the claim asserted.
+        denies: for an implied negation, the claim it denies.
+        target: for an implied negation, the number of the assertion it denies.
+    """
+
+    statement: Statement
+    position: int | None
+    claim: Claim
+    denies: ClaimRef | None = None
+    target: int | None = None
+
+
+class Profile(NamedTuple):
+    """What the checker needs to know of one predicate, looked up once per check.
+
+    ``simple`` is true when the predicate needs nothing but its proposition bucket (it is not
+    symmetric, functional, inverse-functional or contrary, and implies nothing).
+    """
+
+    simple: bool
+    symmetric: bool
+    functional: bool
+    inverse_functional: bool
+    contrary: bool
+    reporting: bool
+    timeless: bool
+    chains: tuple[tuple[str, ...], ...]
+
+
+@attrs.define
+class Gathered:
+    """Everything :func:`gather` found; see the module docstring.
+
+    Assertion ``aid`` is ``claims[aid]`` asserted by ``statements[aid]``; the implied negations
+    of rebuttals come after the top-level claims and are listed in ``denied``. A proposition
+    bucket holds a bare number for a stated claim (in its own orientation), a :data:`Raw` tuple
+    for an implied claim or a mirrored one.
+    """
+
+    statements: list[Statement] = attrs.field(factory=list)
+    claims: list[Claim] = attrs.field(factory=list)
+    first_aid: dict[str, int] = attrs.field(factory=dict)
+    denied: dict[int, tuple[ClaimRef, int]] = attrs.field(factory=dict)
+    rebuttals: list[Rebuttal] = attrs.field(factory=list)
+    propositions: dict[tuple[str, str, str | None], list[int | Raw]] = attrs.field(factory=dict)
+    functional: dict[tuple[str, str], list[int | Raw]] = attrs.field(factory=dict)
+    inverse: dict[tuple[str, str], list[int | Raw]] = attrs.field(factory=dict)
+    contrary: dict[tuple[str, str | None], list[int | Raw]] = attrs.field(factory=dict)
+    profiles: dict[str, Profile | None] = attrs.field(factory=dict)
+
+    def source(self, aid: int) -> Source:
+        """Where assertion ``aid`` comes from."""
+        statement = self.statements[aid]
+        denied = self.denied.get(aid)
+        if denied is None:
+            position = aid - self.first_aid[statement.id]
+            return Source(statement, position, self.claims[aid])
+        return Source(statement, None, self.claims[aid], denied[0], denied[1])
+
+    def profile(self, vocabulary: Vocabulary, name: str) -> Profile | None:
+        """The profile of a predicate (looked up once)."""
+        try:
+            return self.profiles[name]
+        except KeyError:
+            profile = self.profiles[name] = profile_of(vocabulary, name)
+            return profile
+
+
+def period_span(claim: Claim, statement: Statement, profile: Profile | None) -> TimeSpan:
+    """The period a claim is about.
+
+    Its ``when``; for a timeless predicate without one, all time; otherwise the day the
+    statement was made.
+    """
+    if claim.when is not None:
+        return claim.when
+    if profile is not None and profile.timeless:
+        return _ALWAYS
+    return statement.said_on
+
+
+def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
+    """The profile of a predicate, or ``None`` if the vocabulary does not know it."""
+    predicate = vocabulary.get(name)
+    if predicate is None:
+        return None
+    chains = vocabulary.implications(name)
+    special = (
+        predicate.symmetric,
+        predicate.functional,
+        predicate.inverse_functional,
+        bool(predicate.contrary),
+    )
+    return Profile(
+        not (any(special) or chains),
+        *special,
+        predicate.reporting,
+        predicate.timeless,
+        chains,
+    )
+
+
+def gather(statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool) -> Gathered:
+    """Number the assertions of ``statements`` and put them in buckets.
+
+    Args:
+        statements: the set to check.
+        vocabulary: what the predicates mean.
+        entailed: whether to add the claims assertions imply (the ENTAILED rule).
+
+    Returns:
+        The assertions and buckets.
+    """
+    found = Gathered()
+    # The hot loop: one pass over every claim. A predicate that needs nothing but its
+    # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
+    said_by, claims, first_aid = found.statements, found.claims, found.first_aid
+    propositions, profiles = found.propositions, found.profiles
+    unseen = _UNSEEN
+    for statement in statements:
+        first_aid[statement.id] = len(claims)
+        if isinstance(statement, Rebuttal):
+            found.rebuttals.append(statement)
+        for claim in statement.claims:
+            aid = len(claims)
+            said_by.append(statement)
+            claims.append(claim)
+            name = claim.predicate
+            profile = profiles.get(name, unseen)
+            if profile is unseen:
+                profile = profiles[name] = profile_of(vocabulary, name)
+            if profile is None or profile.simple:
+                key = (claim.subject, name, claim.object)
+                bucket = propositions.get(key)
+                if bucket is None:
+                    propositions[key] = [aid]
+                else:
+                    bucket.append(aid)
+            else:
+                _place(found, vocabulary, aid, claim, profile, entailed=entailed)
+    _add_negations(found, statements, vocabulary, entailed=entailed)
+    return found
+
+
+_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, ())
+"""A marker for a predicate not looked up yet (compared by identity)."""
+
+
+def _add_negations(
+    found: Gathered, statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool
+) -> None:
+    """Number and place the negation each contradicting rebuttal implies of each target."""
+    claims = found.claims
+    for rebuttal in found.rebuttals:
+        if not rebuttal.kind.contradicts:
+            continue
+        for ref, target in _denied(rebuttal, statements, found.first_aid):
+            aid = len(claims)
+            negation = _negation(found, vocabulary, rebuttal, target)
+            found.statements.append(rebuttal)
+            claims.append(negation)
+            found.denied[aid] = (ref, target)
+            profile = found.profile(vocabulary, negation.predicate)
+            if profile is None or profile.simple:
+                key = (negation.subject, negation.predicate, negation.object)
+                _append(found.propositions, key, aid)
+            else:
+                _place(found, vocabulary, aid, negation, profile, entailed=entailed)
+
+
+def _denied(
+    rebuttal: Rebuttal, statements: StatementSet, first_aid: dict[str, int]
+) -> Iterator[tuple[ClaimRef, int]]:
+    """Each claim a contradicting rebuttal denies, once, with its assertion number."""
+    seen: set[ClaimRef] = set()
+    for target in rebuttal.targets:
+        if isinstance(target, ClaimRef):
+            refs: list[ClaimRef] = [target]
+        else:
+            count = len(statements.statements[target].claims)
+            refs = [ClaimRef(target, index) for index in range(count)]
+        for ref in refs:
+            if ref not in seen:
+                seen.add(ref)
+                yield ref, first_aid[ref.statement_id] + ref.claim
+
+
+def _negation(found: Gathered, vocabulary: Vocabulary, rebuttal: Rebuttal, target: int) -> Claim:
+    """The negation of a targeted claim, over its period, with the rebuttal's modality."""
+    claim = found.claims[target]
+    profile = found.profile(vocabulary, claim.predicate)
+    span = period_span(claim, found.statements[target], profile)
+    return attrs.evolve(
+        claim, polarity=claim.polarity.flipped(), modality=rebuttal.modality, when=span
+    )
+
+
+def _place(
+    found: Gathered,
+    vocabulary: Vocabulary,
+    aid: int,
+    claim: Claim,
+    profile: Profile,
+    *,
+    entailed: bool,
+) -> None:
+    """Put a claim of a declared predicate, and what it implies, in its buckets."""
+    name, subject, obj = claim.predicate, claim.subject, claim.object
+    # A proposition bucket needs no orientation: the stated claim goes in as its bare number.
+    key = (
+        (obj, name, subject)
+        if profile.symmetric and obj is not None and obj < subject
+        else (subject, name, obj)
+    )
+    _append(found.propositions, key, aid)
+    if claim.polarity is not Polarity.AFFIRMED:
+        return
+    _special(found, (aid, name, subject, obj, ()), profile)
+    if not entailed:
+        return
+    for chain in profile.chains:
+        implied = chain[-1]
+        implied_profile = found.profile(vocabulary, implied)
+        assert implied_profile is not None  # a vocabulary implies only predicates it holds
+        # A symmetric claim implies its mirror's implications too; a symmetric implied
+        # predicate needs no mirroring here (its buckets take both orientations already).
+        mirror = profile.symmetric and not implied_profile.symmetric
+        for s, o in _orientations(subject, obj, mirror=mirror):
+            raw = (aid, implied, s, o, chain)
+            first, second = orient(s, o, symmetric=implied_profile.symmetric)
+            _append(found.propositions, (first, implied, second), raw)
+            _special(found, raw, implied_profile)
+
+
+def _orientations(
+    subject: str, obj: str | None, *, mirror: bool
+) -> tuple[tuple[str, str | None], ...]:
+    if mirror and obj is not None and obj != subject:
+        return ((subject, obj), (obj, subject))
+    return ((subject, obj),)
+
+
+def _special(found: Gathered, raw: Raw, profile: Profile) -> None:
+    """Put an affirmed claim in its exclusive and contrary buckets, in each orientation."""
+    if not (profile.functional or profile.inverse_functional or profile.contrary):
+        return
+    aid, name, subject, obj, chain = raw
+    for s, o in _orientations(subject, obj, mirror=profile.symmetric):
+        # A stated claim in its own orientation goes in as its bare number.
+        item: int | Raw = aid if not chain and s == subject else (aid, name, s, o, chain)
+        if o is not None:
+            if profile.functional:
+                _append(found.functional, (name, s), item)
+            if profile.inverse_functional:
+                _append(found.inverse, (name, o), item)
+        if profile.contrary:
+            _append(found.contrary, (s, o), item)
+
+
+def _append(buckets: dict[K, list[int | Raw]], key: K, item: int | Raw) -> None:
+    # Cheaper than setdefault, which builds a new list on every call.
+    bucket = buckets.get(key)
+    if bucket is None:
+        buckets[key] = [item]
+    else:
+        bucket.append(item)

@@ -1,0 +1,389 @@
+"""The consistency checker: which assertions cannot all be true.
+
+:func:`check` reads a :class:`~diplostatements.StatementSet` and returns a
+:class:`~diplostatements.Report`. The rules are in :mod:`diplostatements.rules`; what the
+predicates mean comes from a :class:`~diplostatements.Vocabulary`.
+
+How it works, in four steps, never comparing all pairs:
+
+1. **Assertions.** Each top-level claim of each statement is an assertion of the statement's side;
+   a contradicting rebuttal (denial, correction, dismissal, retraction) also asserts the negation
+   of each claim it targets, over the target's period, with the rebuttal's modality.
+2. **Buckets.** Each assertion goes in the bucket of its proposition ``(subject, predicate,
+   object)``; an affirmed claim of a functional, inverse-functional or contrary-bearing predicate
+   also goes in the bucket of its functional key or its (subject, object) pair; and each claim an
+   affirmed assertion implies through the vocabulary goes where a stated claim of that predicate
+   would. That is one pass, O(n) dictionary work (times the implications per predicate).
+3. **Sweeps.** Each bucket of two or more entries is handed to one pure function
+   (:mod:`diplostatements._buckets`) that sorts it by period and sweeps, comparing an entry only
+   with the live entries it can clash with: O(b log b + k) for a bucket of ``b`` entries and ``k``
+   candidate pairs. A denial is paired with its target directly.
+4. **Findings.** The hits for a pair of assertions are merged: one finding per pair, the most
+   specific kind winning (DENIAL > NEGATION > EXCLUSIVE > CONTRARY > QUANTITY > ENTAILED; for
+   ENTAILED the shortest chains). Only then are sides resolved and sentences written, for the
+   findings alone.
+
+In all, O(n log n + findings).
+
+Details worth knowing:
+
+- A claim of a symmetric predicate stands for itself and its mirror, for every rule: "A allied
+  with B" is contrary to "B fights A" even though only one of the two predicates is symmetric.
+- Reported content narrows like a qualifier or a place: "sent no message" denies "informed us
+  that P", but "sent no message about P" does not deny "informed us" (of something).
+- An implied claim keeps the subject, object, qualifiers, place and period of the claim that
+  implies it; it keeps the content only if its predicate is a reporting one, and has no quantity.
+- Two claims of one statement may contradict each other; a claim never contradicts itself.
+- A rebuttal denies top-level claims only: answering a claimless denial denies nothing.
+- In a DENIAL the denied claim is ``first``; otherwise ``first`` is the assertion about the
+  earlier period, then the one said earlier, then by statement id and claim index.
+
+>>> from datetime import date
+>>> from diplostatements import Claim, Statement
+>>> from diplostatements.checker import check
+>>> report = check([
+...     Statement("a", "RUS", date(2019, 6, 3), [Claim("RUS", "informed", "USA")]),
+...     Statement("b", "RUS", date(2019, 6, 3), [Claim("RUS", "informed", "USA").negated()]),
+... ])
+>>> [(c.kind.value, c.certainty.value, c.internal) for c in report]
+[('negation', 'definite', True)]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from . import _reasons
+from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
+from ._gather import Gathered, Raw, gather, period_span
+from .actors import Actor, ActorKind
+from .claims import Modality, Polarity
+from .collection import Assertion, Item, StatementSet
+from .exceptions import FieldError
+from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
+from .report import Certainty, Contradiction, Dispute, Report, Retraction
+from .rules import ALL_RULES, DENIAL, ENTAILED, Period, Rule, Scope, period_of
+from .statements import Statement
+from .timespans import TimeSpan
+from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+__all__ = ["check"]
+
+Chains = tuple[tuple[str, ...], tuple[str, ...]]
+_NO_CHAINS: Chains = ((), ())
+
+
+def check(
+    statements: StatementSet | Iterable[Item],
+    *,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    rules: Iterable[Rule | str] = ALL_RULES,
+) -> Report:
+    """Find the pairs of assertions that cannot both be true.
+
+    Args:
+        statements: a :class:`~diplostatements.StatementSet`, or any iterable of statements (and
+            actors and affiliations). From an iterable a set is built; an actor a statement
+            names as speaker, ``on_behalf_of`` or relay but that the iterable does not hold is
+            made up as an actor of kind OTHER named by its id, which is its own side.
+        vocabulary: what the predicates mean.
+        rules: the kinds of finding to report (rules or their names). Every pair still gets its
+            most specific kind; pairs of other kinds are left out, so restricting the rules
+            only ever removes findings.
+
+    Returns:
+        The report: contradictions, disputes and retractions.
+
+    Raises:
+        FieldError: ``vocabulary`` is not a :class:`~diplostatements.Vocabulary`, or ``rules``
+            names no rule.
+        ValidationError: an iterable holds items that do not make a valid set.
+    """
+    if not isinstance(vocabulary, Vocabulary):
+        raise FieldError("check(vocabulary)", "a Vocabulary", vocabulary)
+    enabled = _rules(rules)
+    found = _as_set(statements)
+    with _collector_paused():
+        gathered = gather(found, vocabulary, entailed=ENTAILED in enabled)
+    run = _Run(found, gathered, vocabulary)
+    best = run.merge(run.hits())
+    names = {ident: actor.name for ident, actor in found.actors.items()}
+    written = [
+        run.contradiction(lo, hi, finding, names)
+        for (lo, hi), finding in best.items()
+        if finding[0] in enabled
+    ]
+    ordered = sorted(written, key=lambda keyed: keyed[0])
+    disputes, retracted = run.rebuttals(names)
+    return Report(tuple(c for _, c in ordered), disputes, retracted, names=names)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the buckets are built.
+
+    Gathering allocates a few small lists and tuples per claim, none of which form cycles; with
+    the collector running, every few hundred allocations would trigger a pass over a heap of
+    millions of objects, which costs more than the gathering itself on large sets.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _rules(rules: Iterable[Rule | str]) -> frozenset[Rule]:
+    chosen: set[Rule] = set()
+    items = (rules,) if isinstance(rules, Rule | str) else rules
+    for item in items:
+        if isinstance(item, Rule):
+            chosen.add(item)
+            continue
+        try:
+            chosen.add(Rule(str(item).lower()))
+        except ValueError:
+            names = ", ".join(rule.name for rule in Rule)
+            raise FieldError("check(rules)", f"rules or names of rules ({names})", item) from None
+    return frozenset(chosen)
+
+
+def _as_set(statements: StatementSet | Iterable[Item]) -> StatementSet:
+    if isinstance(statements, StatementSet):
+        return statements
+    if isinstance(statements, str | bytes) or not isinstance(statements, Iterable):
+        raise FieldError(
+            "check(statements)", "a StatementSet or an iterable of statements", statements
+        )
+    items = list(statements)
+    known = {item.id for item in items if isinstance(item, Actor)}
+    aliases = {alias for item in items if isinstance(item, Actor) for alias in item.aliases}
+    wanted: dict[str, None] = {}
+    for item in items:
+        if isinstance(item, Statement):
+            refs = [item.speaker, item.on_behalf_of, *(relay.via for relay in item.relays)]
+            wanted.update((ref, None) for ref in refs if ref is not None)
+    made_up = [
+        Actor(ref, ref, ActorKind.OTHER)
+        for ref in wanted
+        if ref not in known and ref not in aliases
+    ]
+    return StatementSet([*made_up, *items])
+
+
+# A finding before it is written out: (kind, rule that matched, definite, chains of lo and hi).
+Finding = tuple[Rule, Rule, bool, Chains]
+
+
+class _Run:
+    """One check: the gathered buckets, and the assertions and sides resolved on demand."""
+
+    def __init__(self, found: StatementSet, gathered: Gathered, vocabulary: Vocabulary) -> None:
+        self.set = found
+        self.gathered = gathered
+        self.vocabulary = vocabulary
+        self._periods: dict[int, Period] = {}
+        self._assertions: dict[int, Assertion] = {}
+        self._sides: dict[str, str] = {}
+
+    # -- buckets ----------------------------------------------------------------------------
+
+    def span(self, aid: int) -> TimeSpan:
+        """The period assertion ``aid`` is about."""
+        claim = self.gathered.claims[aid]
+        profile = self.gathered.profiles[claim.predicate]
+        return period_span(claim, self.gathered.statements[aid], profile)
+
+    def period(self, aid: int) -> Period:
+        """The period of assertion ``aid`` as day ordinals (computed once)."""
+        period = self._periods.get(aid)
+        if period is None:
+            period = self._periods[aid] = period_of(self.span(aid).ordinals())
+        return period
+
+    def certain(self, aid: int) -> bool:
+        """Whether assertion ``aid`` is stated as CERTAIN (an implied negation: its rebuttal)."""
+        return self.gathered.claims[aid].modality is Modality.CERTAIN
+
+    def order(self, aid: int) -> tuple[TimeSpan, TimeSpan, str, int, str]:
+        """Earlier period first; then earlier said; then statement id, index and denied claim."""
+        source = self.gathered.source(aid)
+        index = -1 if source.position is None else source.position
+        statement = source.statement
+        return (self.span(aid), statement.said_on, statement.id, index, str(source.denies or ""))
+
+    def entries(self, raws: Sequence[int | Raw]) -> list[Entry]:
+        """A bucket's entries, with their periods and scopes."""
+        entries = []
+        claims, profiles = self.gathered.claims, self.gathered.profiles
+        chain: tuple[str, ...]
+        for item in raws:
+            if isinstance(item, int):  # a stated claim, in its own orientation
+                claim = claims[item]
+                aid, name, subject, obj, chain = (
+                    item,
+                    claim.predicate,
+                    claim.subject,
+                    claim.object,
+                    (),
+                )
+            else:
+                aid, name, subject, obj, chain = item
+                claim = claims[aid]
+            if chain:
+                profile = profiles[name]
+                scope = Scope.of(claim, reporting=profile is not None and profile.reporting)
+                affirmed, quantity = True, None
+            else:
+                scope = Scope.of(claim)
+                affirmed, quantity = claim.polarity is Polarity.AFFIRMED, claim.quantity
+            entries.append(
+                Entry(
+                    aid,
+                    self.period(aid),
+                    affirmed,
+                    self.certain(aid),
+                    subject,
+                    name,
+                    obj,
+                    scope,
+                    quantity,
+                    chain,
+                )
+            )
+        return entries
+
+    def hits(self) -> list[Hit]:
+        """Every bucket of two or more entries, checked by its pure function."""
+        gathered = self.gathered
+        hits: list[Hit] = []
+        for bucket in gathered.propositions.values():
+            if len(bucket) > 1:
+                hits += check_proposition(self.entries(bucket))
+        for functional in gathered.functional.values():
+            if len(functional) > 1:
+                hits += check_exclusive(self.entries(functional), inverse=False)
+        for inverse in gathered.inverse.values():
+            if len(inverse) > 1:
+                hits += check_exclusive(self.entries(inverse), inverse=True)
+        if gathered.contrary:
+            contraries = self.contraries()
+            for pair in gathered.contrary.values():
+                if len(pair) > 1:
+                    hits += check_contrary(self.entries(pair), contraries)
+        return hits
+
+    def contraries(self) -> dict[str, frozenset[str]]:
+        profiles = self.gathered.profiles
+        return {
+            name: self.vocabulary.contraries(name)
+            for name, profile in profiles.items()
+            if profile is not None and profile.contrary
+        }
+
+    def merge(self, hits: list[Hit]) -> dict[tuple[int, int], Finding]:
+        best: dict[tuple[int, int], tuple[tuple[Any, ...], Finding]] = {}
+        for aid, (_, target) in self.gathered.denied.items():
+            # A denial and its target: the same period by construction, so only modality counts.
+            both = self.certain(aid) and self.certain(target)
+            best[(target, aid)] = ((DENIAL.rank,), (DENIAL, DENIAL, both, _NO_CHAINS))
+        for hit in hits:
+            if hit.first < hit.second:
+                key, chains = (hit.first, hit.second), (hit.first_chain, hit.second_chain)
+            else:
+                key, chains = (hit.second, hit.first), (hit.second_chain, hit.first_chain)
+            kind = ENTAILED if chains[0] or chains[1] else hit.rule
+            rank = (kind.rank, len(chains[0]) + len(chains[1]), sorted(chains), hit.rule.rank)
+            known = best.get(key)
+            if known is None or rank < known[0]:
+                best[key] = (rank, (kind, hit.rule, hit.definite, chains))
+        return {key: finding for key, (_, finding) in best.items()}
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def side(self, statement: Statement) -> str:
+        side = self._sides.get(statement.id)
+        if side is None:
+            side = self._sides[statement.id] = self.set.side_of_statement(statement)
+        return side
+
+    def assertion(self, aid: int) -> Assertion:
+        found = self._assertions.get(aid)
+        if found is None:
+            source = self.gathered.source(aid)
+            side = self.side(source.statement)
+            found = Assertion(
+                source.statement, source.claim, side, source.position, denies=source.denies
+            )
+            self._assertions[aid] = found
+        return found
+
+    def contradiction(
+        self, lo: int, hi: int, finding: Finding, names: dict[str, str]
+    ) -> tuple[tuple[Any, ...], Contradiction]:
+        """The finding written out, with its sort key."""
+        kind, rule, definite, chains = finding
+        # The denied claim comes first in a DENIAL (its number is the lower: the negations a
+        # rebuttal implies are numbered after every stated claim); else the earlier assertion.
+        in_order = kind is DENIAL or self.order(lo) <= self.order(hi)
+        first, second = (lo, hi) if in_order else (hi, lo)
+        if first != lo:
+            chains = (chains[1], chains[0])
+        a, b = self.assertion(first), self.assertion(second)
+        retracted = kind is DENIAL and _retracts(b, a)
+        certainty = Certainty.DEFINITE if definite else Certainty.POSSIBLE
+        reason = _reasons.reason(
+            kind, rule, a, b, chains, definite=definite, names=names, retracted=retracted
+        )
+        via = (*chains[0], *chains[1]) if kind is ENTAILED else ()
+        key = (self.order(first), self.order(second))
+        return key, Contradiction(a, b, kind, certainty, reason, via)
+
+    def rebuttals(
+        self, names: dict[str, str]
+    ) -> tuple[tuple[Dispute, ...], tuple[Retraction, ...]]:
+        """The disputes (qualifications, challenges) and the retractions by a target's side."""
+        disputes: list[Dispute] = []
+        retracted: list[Retraction] = []
+        for statement in self.gathered.rebuttals:
+            side = self.side(statement)
+            for target_id, claim in _targets(statement):
+                target = self.set.statements[target_id]
+                target_side = self.side(target)
+                if statement.kind in (RebuttalKind.QUALIFICATION, RebuttalKind.CHALLENGE):
+                    reason = _reasons.dispute_reason(
+                        statement,
+                        target,
+                        claim=claim,
+                        side=side,
+                        target_side=target_side,
+                        names=names,
+                    )
+                    disputes.append(
+                        Dispute(statement, target, claim, statement.kind, side, target_side, reason)
+                    )
+                elif statement.kind is RebuttalKind.RETRACTION and side == target_side:
+                    retracted.append(Retraction(statement, target, claim, side))
+        return tuple(disputes), tuple(retracted)
+
+
+def _targets(rebuttal: Rebuttal) -> list[tuple[str, int | None]]:
+    return [
+        (target.statement_id, target.claim) if isinstance(target, ClaimRef) else (target, None)
+        for target in rebuttal.targets
+    ]
+
+
+def _retracts(rebuttal: Assertion, target: Assertion) -> bool:
+    statement = rebuttal.statement
+    return (
+        isinstance(statement, Rebuttal)
+        and statement.kind is RebuttalKind.RETRACTION
+        and rebuttal.side == target.side
+    )

@@ -1,0 +1,225 @@
+"""Tests for diplostatements.report: contradictions, disputes, retractions and the report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplostatements.actors import Actor, ActorKind, Affiliation
+from diplostatements.checker import check
+from diplostatements.claims import Claim, Modality
+from diplostatements.collection import StatementSet
+from diplostatements.rebuttals import ClaimRef, Rebuttal
+from diplostatements.report import Certainty, Contradiction, Report
+from diplostatements.rules import DENIAL, ENTAILED, NEGATION, Rule
+from diplostatements.statements import Statement
+
+MON, TUE = date(2019, 6, 3), date(2019, 6, 4)
+INFORMED = Claim("RUS", "informed", "USA")
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    """A report with a denial, a retraction, an implied clash, a hedged clash and a challenge."""
+    found = StatementSet(
+        [
+            Actor.state("RUS"),
+            Actor.state("USA"),
+            Actor.person("trump", "Donald Trump"),
+            Actor.person("peskov", "Dmitry Peskov"),
+            Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT),
+            Affiliation("peskov", "kremlin", speaks_for=True),
+            Affiliation("kremlin", "RUS", speaks_for=True),
+            Affiliation("trump", "USA", speaks_for=True),
+            Statement("tweet", "trump", MON, [INFORMED]),
+            Rebuttal("denial", "peskov", TUE, targets=["tweet"], kind="denial"),
+            Rebuttal("no-idea", "peskov", TUE, targets=[ClaimRef("tweet", 0)], kind="challenge"),
+            Statement("invasion", "trump", TUE, [Claim("RUS", "invaded", "<b>Ukraine</b>")]),
+            Statement(
+                "no-attack", "peskov", TUE, [Claim("RUS", "attacked", "<b>Ukraine</b>").negated()]
+            ),
+            Statement(
+                "maybe",
+                "trump",
+                TUE,
+                [Claim("RUS", "supports", "maduro", modality=Modality.PROBABLE)],
+            ),
+            Statement("opposes", "RUS", TUE, [Claim("RUS", "opposes", "maduro")]),
+            Statement("oops", "RUS", MON, [Claim("RUS", "has_personnel_in", "VEN")]),
+            Rebuttal("withdrawn", "kremlin", TUE, targets=["oops"], kind="retraction"),
+        ]
+    )
+    return check(found)
+
+
+class TestContradiction:
+    def test_properties(self, report: Report) -> None:
+        """A contradiction exposes its sides, speakers and statement ids, and whether internal."""
+        denial = report.of_kind(DENIAL).between("USA", "RUS")[0]
+        assert denial.sides == ("USA", "RUS")
+        assert denial.speakers == ("trump", "peskov")
+        assert denial.statements == ("tweet", "denial")
+        assert not denial.internal
+
+    @pytest.mark.parametrize(
+        ("actor", "involved"),
+        [
+            ("USA", True),  # a side
+            ("peskov", True),  # a speaker
+            ("RUS", True),  # a side and the subject
+            ("VEN", False),
+        ],
+    )
+    def test_involves(self, report: Report, actor: str, involved: bool) -> None:
+        """An actor is involved as side, speaker, or subject or object of a claim."""
+        denial = report.of_kind(DENIAL).between("USA", "RUS")[0]
+        assert denial.involves(actor) is involved
+
+    def test_to_record(self, report: Report) -> None:
+        """A record is flat: plain strings, booleans and the via chain joined."""
+        entailed = report.of_kind(ENTAILED)[0]
+        record = entailed.to_record(report.names)
+        assert record["kind"] == "entailed"
+        assert record["certainty"] == "definite"
+        assert record["internal"] is False
+        assert record["via"] == "invaded -> attacked"
+        assert record["first_statement"] == "invasion"
+        assert record["first_speaker"] == "trump"
+        assert record["first_side"] == "USA"
+        assert record["first_claim"] == "Russia invaded <b>Ukraine</b>"
+        assert record["second_claim"] == "not (Russia attacked <b>Ukraine</b>)"
+        assert record["second_when"] == "2019-06-04"
+        assert all(isinstance(value, str | bool) for value in record.values())
+
+
+class TestReport:
+    def test_is_a_sized_ordered_collection(self, report: Report) -> None:
+        """A report iterates, counts and indexes its contradictions."""
+        assert len(report) == 4
+        assert list(report) == list(report.contradictions)
+        assert report[0] is report.contradictions[0]
+        assert report[:2] == report.contradictions[:2]
+        assert all(isinstance(c, Contradiction) for c in report)
+
+    def test_order_is_by_first_period(self, report: Report) -> None:
+        """Findings about Monday come before findings about Tuesday."""
+        days = [c.first.when.start_earliest for c in report]
+        assert days == sorted(days)
+
+    @pytest.mark.parametrize(
+        ("name", "args", "expected"),
+        [
+            ("definite", (), 3),
+            ("of_kind", (DENIAL,), 2),
+            ("of_kind", ("denial", "ENTAILED"), 3),
+            ("of_kind", (Rule.QUANTITY,), 0),
+            ("internal", (), 1),
+            ("involving", ("trump",), 3),
+            ("involving", ("maduro",), 1),
+            ("between", ("RUS", "USA"), 3),
+            ("between", ("USA", "RUS"), 3),
+            ("between", ("RUS", "RUS"), 1),
+        ],
+    )
+    def test_filters(
+        self, report: Report, name: str, args: tuple[object, ...], expected: int
+    ) -> None:
+        """Each filter returns a report of the matching contradictions."""
+        filtered = getattr(report, name)(*args)
+        assert isinstance(filtered, Report)
+        assert len(filtered) == expected
+        assert filtered.names == report.names
+
+    def test_actor_filters_narrow_disputes_and_retractions(self, report: Report) -> None:
+        """involving() and between() keep only the disputes and retractions they concern."""
+        assert len(report.involving("peskov").disputes) == 1
+        assert report.involving("nobody").disputes == ()
+        assert report.involving("nobody").retracted == ()
+        assert len(report.between("RUS", "USA").disputes) == 1
+        assert report.between("RUS", "USA").retracted == ()
+        assert len(report.between("RUS", "RUS").retracted) == 1
+        assert report.definite().disputes == report.disputes
+
+    def test_summary(self, report: Report) -> None:
+        """The summary counts everything by name."""
+        assert report.summary() == {
+            "contradictions": 4,
+            "definite": 3,
+            "possible": 1,
+            "internal": 1,
+            "disputes": 1,
+            "retracted": 1,
+            "denial": 2,
+            "negation": 0,
+            "exclusive": 0,
+            "contrary": 1,
+            "quantity": 0,
+            "entailed": 1,
+        }
+
+    def test_str_is_readable(self, report: Report) -> None:
+        """str() has a headline, numbered findings, the via chain, disputes and retractions."""
+        text = str(report)
+        lines = text.splitlines()
+        assert lines[0] == "4 contradictions (3 definite, 1 internal), 1 dispute, 1 retracted"
+        assert "1. DENIAL (definite) Russia vs Russia [internal]" in lines
+        assert any(line.startswith("   via invaded -> attacked") for line in lines)
+        assert "Disputes (not contradictions):" in lines
+        assert "   - oops by withdrawn (Russia)" in lines
+        assert all(len(line) <= 100 for line in lines)
+
+    def test_str_of_an_empty_report(self) -> None:
+        """An empty report says so in one line."""
+        assert str(Report()) == "0 contradictions (0 definite, 0 internal), 0 disputes, 0 retracted"
+
+    def test_html(self, report: Report) -> None:
+        """The notebook view is a table, with text escaped."""
+        shown = report._repr_html_()
+        assert shown.count("<tr>") == 5
+        assert "&lt;b&gt;Ukraine&lt;/b&gt;" in shown
+        assert "<b>Ukraine" not in shown
+        assert "<p>Disputes:</p>" in shown
+        assert "Disputes" not in Report()._repr_html_()
+
+    def test_to_records(self, report: Report) -> None:
+        """One flat record per contradiction, in report order."""
+        records = report.to_records()
+        assert [r["kind"] for r in records] == [c.kind.value for c in report]
+        assert set(records[0]) == {
+            "kind",
+            "certainty",
+            "internal",
+            *(
+                f"{side}_{field}"
+                for side in ("first", "second")
+                for field in ("statement", "speaker", "side", "claim", "when")
+            ),
+            "reason",
+            "via",
+        }
+
+    def test_names_do_not_affect_equality(self, report: Report) -> None:
+        """Two reports with the same findings are equal whatever names they render with."""
+        same = Report(report.contradictions, report.disputes, report.retracted, names={})
+        assert same == report
+        assert hash(same) == hash(report)
+
+    def test_reasons_name_people(self, report: Report) -> None:
+        """Reasons use display names, sides and dates."""
+        denial = report.of_kind(DENIAL).between("USA", "RUS")[0]
+        assert denial.reason == (
+            "Donald Trump (United States) said on 2019-06-03 that Russia informed United States;"
+            " Dmitry Peskov (Russia) denied it on 2019-06-04."
+        )
+
+    def test_a_possible_finding_says_why(self, report: Report) -> None:
+        """A POSSIBLE finding's reason names the hedged statement."""
+        (possible,) = [c for c in report if c.certainty is Certainty.POSSIBLE]
+        assert possible.reason.endswith("(possibly: maybe is probable).")
+
+    def test_kinds_are_rules(self, report: Report) -> None:
+        """Kinds are Rule members; certainties are Certainty members."""
+        assert {c.kind for c in report} <= set(Rule)
+        assert {c.certainty for c in report} == {Certainty.DEFINITE, Certainty.POSSIBLE}
+        assert NEGATION not in {c.kind for c in report}
