@@ -9,6 +9,7 @@ from importlib.metadata import version as _version
 
 from . import examples
 from .actors import Actor, ActorKind, Affiliation
+from .checker import check
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, StatementSet
 from .exceptions import (
@@ -18,35 +19,54 @@ from .exceptions import (
     ParseError,
     UnknownReferenceError,
     ValidationError,
+    VocabularyError,
 )
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
+from .report import Certainty, Contradiction, Dispute, Report, Retraction
+from .rules import ALL_RULES, CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
 from .statements import Channel, QuoteKind, Relay, RelayKind, Source, SpeechAct, Statement
 from .timespans import Overlap, TimeSpan, parse_when
+from .vocabulary import DEFAULT_VOCABULARY, Predicate, Vocabulary
 
 __version__ = _version("diplostatements")
 
 __all__ = [
+    "ALL_RULES",
+    "CONTRARY",
+    "DEFAULT_VOCABULARY",
+    "DENIAL",
+    "ENTAILED",
+    "EXCLUSIVE",
+    "NEGATION",
+    "QUANTITY",
     "Actor",
     "ActorKind",
     "Affiliation",
     "Assertion",
+    "Certainty",
     "Channel",
     "Claim",
     "ClaimRef",
+    "Contradiction",
     "DiplostatementsError",
+    "Dispute",
     "DuplicateIdError",
     "FieldError",
     "Modality",
     "Overlap",
     "ParseError",
     "Polarity",
+    "Predicate",
     "Quantity",
     "QuoteKind",
     "Rebuttal",
     "RebuttalKind",
     "Relay",
     "RelayKind",
+    "Report",
+    "Retraction",
+    "Rule",
     "Source",
     "SpeechAct",
     "Statement",
@@ -54,7 +74,10 @@ __all__ = [
     "TimeSpan",
     "UnknownReferenceError",
     "ValidationError",
+    "Vocabulary",
+    "VocabularyError",
     "__version__",
+    "check",
     "examples",
     "parse_when",
 ]

@@ -257,6 +257,12 @@ class Claim:
     def __str__(self) -> str:
         return self.describe()
 
+    def _repr_html_(self) -> str:
+        # Rendering is a notebook nicety: load it only when a notebook asks.
+        from ._html import claim_html  # noqa: PLC0415
+
+        return claim_html(self)
+
     def __repr__(self) -> str:
         parts = [repr(self.subject), repr(self.predicate)]
         if self.object is not None:

@@ -407,6 +407,33 @@ class StatementSet:
 
         return check(self, **options)
 
+    # -- showing ----------------------------------------------------------------------------
+
+    def timeline_text(self, *, width: int | None = None) -> str:
+        """The statements as a text timeline: one block per statement, chronologically.
+
+        Args:
+            width: wrap the text at this many columns (``None``: no wrapping).
+        """
+        from ._pictures import timeline_text  # noqa: PLC0415  # loaded only when asked for
+
+        return timeline_text(self, width=width)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per claim, ready for ``pandas.DataFrame``.
+
+        A statement without claims still gets one row; every row has the same keys in the same
+        order.
+        """
+        from ._records import statement_set_records  # noqa: PLC0415  # loaded only when asked for
+
+        return list(statement_set_records(self))
+
+    def _repr_html_(self) -> str:
+        from ._html import statement_set_html  # noqa: PLC0415  # loaded only in a notebook
+
+        return statement_set_html(self)
+
     # -- combining --------------------------------------------------------------------------
 
     def copy(self) -> StatementSet:

@@ -8,7 +8,7 @@ library rejected" catches one class. Contradictions are never exceptions: they a
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "ParseError",
     "UnknownReferenceError",
     "ValidationError",
+    "VocabularyError",
 ]
 
 
@@ -169,3 +170,21 @@ def _or_list(items: Sequence[str]) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class VocabularyError(DiplostatementsError, ValueError):
+    """A vocabulary whose declarations cannot all hold.
+
+    Either implications form a cycle, or a predicate implies two contrary things (an affirmed
+    claim of it would contradict itself).
+
+    Attributes:
+        predicates: the predicate names involved, in the order of the cycle or chain.
+    """
+
+    def __init__(self, message: str, predicates: Iterable[str]) -> None:
+        self.predicates = tuple(predicates)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.predicates), self.__dict__)

@@ -15,7 +15,6 @@ and the :class:`Retraction` values (a side withdrawing its own earlier claim) be
 from __future__ import annotations
 
 import enum
-import html
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
@@ -23,6 +22,8 @@ from typing import Any, overload
 
 import attrs
 
+from ._html import contradiction_html, report_html
+from ._pictures import report_to_dot
 from .collection import Assertion
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import Rule
@@ -106,6 +107,9 @@ class Contradiction:
         record["reason"] = self.reason
         record["via"] = " -> ".join(self.via)
         return record
+
+    def _repr_html_(self) -> str:
+        return contradiction_html(self)
 
 
 @attrs.frozen
@@ -296,33 +300,19 @@ class Report:
             ]
         return "\n".join(lines)
 
+    def to_dot(self, *, title: str = "contradictions") -> str:
+        """The contradictions as a Graphviz (DOT) graph.
+
+        Speakers are nodes grouped in one cluster per side; each contradiction is an edge
+        labelled by its kind, dashed when only possible and red when internal.
+
+        Args:
+            title: the graph's label.
+        """
+        return report_to_dot(self, title=title)
+
     def _repr_html_(self) -> str:
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(cell))}</td>"
-                for cell in (
-                    number,
-                    c.kind.value,
-                    c.certainty.value,
-                    " vs ".join(self.names.get(side, side) for side in c.sides),
-                    "yes" if c.internal else "",
-                    c.reason,
-                )
-            )
-            + "</tr>"
-            for number, c in enumerate(self, 1)
-        )
-        head = "".join(
-            f"<th>{title}</th>"
-            for title in ("#", "kind", "certainty", "sides", "internal", "reason")
-        )
-        disputes = "".join(f"<li>{html.escape(d.reason)}</li>" for d in self.disputes)
-        return (
-            f"<p>{html.escape(str(self).splitlines()[0])}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            + (f"<p>Disputes:</p><ul>{disputes}</ul>" if disputes else "")
-        )
+        return report_html(self)
 
 
 def _count(n: int, noun: str) -> str:

@@ -313,6 +313,12 @@ class Statement:
     )
     language: str | None = attrs.field(default=None, kw_only=True, validator=_language)
 
+    def _repr_html_(self) -> str:
+        # Rendering is a notebook nicety: load it only when a notebook asks.
+        from ._html import statement_html  # noqa: PLC0415
+
+        return statement_html(self)
+
     @property
     def sort_key(self) -> tuple[TimeSpan, str]:
         """Chronological, then by id: the order of a set and of its timeline."""

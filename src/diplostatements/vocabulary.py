@@ -33,27 +33,17 @@ import attrs
 
 from . import _predicates
 from ._validation import close_matches, non_empty_str, of_type, path_of, set_of_str, to_frozenset
-from .exceptions import DiplostatementsError, DuplicateIdError, FieldError, UnknownReferenceError
+from .exceptions import (
+    DuplicateIdError,
+    FieldError,
+    UnknownReferenceError,
+    VocabularyError,
+)
 
 __all__ = ["DEFAULT_VOCABULARY", "Predicate", "Vocabulary", "VocabularyError"]
 
 _CAMEO = re.compile(r"[0-9]{2,4}")
 _NO_CHAINS: tuple[tuple[str, ...], ...] = ()
-
-
-class VocabularyError(DiplostatementsError, ValueError):
-    """A vocabulary whose declarations cannot all hold.
-
-    Either implications form a cycle, or a predicate implies two contrary things (an affirmed
-    claim of it would contradict itself).
-
-    Attributes:
-        predicates: the predicate names involved, in the order of the cycle or chain.
-    """
-
-    def __init__(self, message: str, predicates: Iterable[str]) -> None:
-        self.predicates = tuple(predicates)
-        super().__init__(message)
 
 
 def _no_self_reference(instance: Predicate, attribute: attrs.Attribute[Any], value: object) -> None:

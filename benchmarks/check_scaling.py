@@ -1,0 +1,667 @@
+"""check() at scale, against the floor and the peers of PERFORMANCE.md, in one table.
+
+For each N (claims, one per statement) and each shape (``uniform``, and ``skewed``: one subject
+holding about 8 % of the claims) it builds a synthetic set deterministically and measures, the
+contenders interleaved, medians of at least 3 runs:
+
+- build: ``StatementSet(items)`` and its one-time chronological sort (``timeline()``), from items
+  built beforehand;
+- ours: ``check(statement_set)`` with the full rule set and ``DEFAULT_VOCABULARY``, from the
+  built set;
+- floor: one pass over the same claims putting each in a dict bucket by its
+  ``(subject, predicate)`` key (PERFORMANCE.md);
+- pandas: end to end from the same Python objects (building the frame counts): a self-merge on
+  the key ``(subject, predicate)`` plus the overlap filter (same object, opposite polarity,
+  periods that may meet: the NEGATION candidates). A merge that would hold more than
+  ``MERGE_ROWS`` rows is done in parts, by hash of the key, so that it fits in memory;
+- duckdb: end to end the same way (the frame is built, registered and self-joined with the same
+  conditions; its optimizer is free to join on the object too);
+- all pairs: a Python double loop over every pair with the same conditions, for N <= 10,000 only;
+- peak memory: ``ru_maxrss`` of a separate child process per (shape, N) that generates the items,
+  builds the set and checks it, so each N is measured alone.
+
+The three peers (pandas, duckdb, all pairs) count the same pairs; the script checks that they
+agree. They do less than ``check()`` (one rule, no implications, denials, scopes or reasons), so
+their ratios to ours are conservative.
+
+    python benchmarks/check_scaling.py             # N = 2,000 .. 10^6, both shapes (many minutes)
+    python benchmarks/check_scaling.py --smoke     # tiny N, seconds, for CI
+    python benchmarks/check_scaling.py --sizes 10000 100000 --shapes skewed
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import math
+import multiprocessing
+import multiprocessing.forkserver
+import os
+import platform
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from diplostatements import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    Channel,
+    Claim,
+    ClaimRef,
+    Modality,
+    Polarity,
+    Quantity,
+    Rebuttal,
+    RebuttalKind,
+    Statement,
+    StatementSet,
+    TimeSpan,
+)
+from diplostatements.checker import check
+from diplostatements.vocabulary import DEFAULT_VOCABULARY
+
+# The peers are imported by main() only, so that the memory child does not load them.
+pd: Any = None
+duckdb: Any = None
+
+Item = Actor | Affiliation | Statement
+
+START = date(2010, 1, 1)
+DAYS = 3650
+"""Statements are spread over ten years."""
+CLAIMS_PER_ACTOR = 40
+"""The actor pool grows with N, so a proposition's bucket keeps its expected size."""
+PARTNERS = 6
+"""Each subject talks mostly about a few counterparts."""
+HOT_SHARE = 0.08
+"""In the skewed shape, the share of claims whose subject is the one hot subject."""
+ALL_PAIRS_MAX = 10_000
+MERGE_ROWS = 30_000_000
+"""The most rows one pandas merge may hold (about 2 GiB here); bigger merges go in parts."""
+
+# (predicate, weight, object kind, lasting): object kind "actor" is one of the subject's
+# partners (or anyone), "state" a state, "event" an incident. A lasting predicate describes a
+# state of affairs, which a claim may say holds since some day; the others are events.
+PREDICATES: tuple[tuple[str, int, str, bool], ...] = (
+    ("supports", 10, "actor", True),  # contrary: opposes
+    ("opposes", 6, "actor", True),
+    ("increased_support_for", 3, "actor", False),  # implies supports
+    ("seeks_ouster_of", 2, "actor", True),  # implies opposes
+    ("recognizes", 4, "actor", True),
+    ("legitimate_president_of", 2, "state", True),  # inverse-functional
+    ("has_personnel_in", 5, "state", True),  # quantities
+    ("deployed_personnel_to", 2, "state", False),  # implies has_personnel_in
+    ("withdrew_personnel_from", 3, "state", False),  # quantities
+    ("imposed_sanctions_on", 3, "actor", False),  # implies maintains_sanctions_on
+    ("maintains_sanctions_on", 3, "actor", True),
+    ("lifted_sanctions_on", 1, "actor", False),
+    ("talked_with", 4, "actor", False),  # symmetric
+    ("met_with", 4, "actor", False),  # symmetric, implies talked_with
+    ("had_phone_call_with", 3, "actor", False),
+    ("informed", 3, "actor", False),  # reporting: content
+    ("requested", 2, "actor", False),
+    ("condemned", 6, "actor", False),
+    ("praised", 3, "actor", False),
+    ("accused", 3, "actor", False),
+    ("allied_with", 2, "actor", True),  # symmetric, contrary: at_war_with
+    ("at_war_with", 1, "actor", True),
+    ("attacked", 1, "state", False),
+    ("invaded", 1, "state", False),  # implies attacked, has_personnel_in
+    ("responsible_for", 1, "event", False),  # timeless
+    ("visited", 3, "state", False),
+    ("delivered_arms_to", 2, "actor", False),  # implies cooperates_militarily_with (symmetric)
+    ("cooperates_with", 2, "actor", True),
+    ("commented_on", 2, "actor", False),  # not in the vocabulary
+)
+QUALIFIERS = ("military", "economic", "official")
+
+
+def _actors(n: int, rng: random.Random) -> tuple[list[Actor], list[Affiliation], dict[str, Any]]:
+    count = max(120, n // CLAIMS_PER_ACTOR)
+    states = [f"S{i:05d}" for i in range(max(20, count // 5))]
+    people = [f"P{i:06d}" for i in range(count // 2)]
+    orgs = [f"O{i:05d}" for i in range(count // 5)]
+    media = [f"M{i:04d}" for i in range(max(5, count // 20))]
+    events = [f"E{i:05d}" for i in range(max(10, count // 20))]
+    actors = [Actor(s, f"State {s}", ActorKind.STATE) for s in states]
+    actors += [Actor(p, f"Person {p}", ActorKind.PERSON) for p in people]
+    actors += [Actor(o, f"Organization {o}", ActorKind.ORGANIZATION) for o in orgs]
+    actors += [Actor(m, f"Media {m}", ActorKind.MEDIA) for m in media]
+    actors += [Actor(e, f"Incident {e}", ActorKind.OTHER) for e in events]
+    affiliations = []
+    spokespeople: dict[str, list[str]] = {}
+    for index, person in enumerate(people):
+        state = states[index % len(states)]
+        spokespeople.setdefault(state, []).append(person)
+        roll = rng.random()
+        if roll < 0.55:  # speaks for the state, always
+            affiliations.append(Affiliation(person, state, role="minister", speaks_for=True))
+        elif roll < 0.7:  # speaks for it since a day: before that, for himself
+            since = TimeSpan.since(START + timedelta(days=rng.randrange(DAYS)))
+            affiliations.append(Affiliation(person, state, span=since, speaks_for=True))
+    for index, org in enumerate(orgs):
+        state = states[index % len(states)]
+        roll = rng.random()
+        if roll < 0.3:  # a government agency
+            affiliations.append(Affiliation(org, state, speaks_for=True))
+        elif roll < 0.6:  # a state company: no speaks-for
+            affiliations.append(Affiliation(org, state, role="state company"))
+    subjects = states + people + orgs
+    pool = {
+        "states": states,
+        "people": people,
+        "subjects": subjects,
+        "media": media,
+        "events": events,
+        "spokespeople": spokespeople,
+        "partners": {s: [rng.choice(subjects) for _ in range(PARTNERS)] for s in subjects},
+        "hot_partners": [rng.choice(subjects) for _ in range(max(PARTNERS, len(subjects) // 10))],
+    }
+    return actors, affiliations, pool
+
+
+def _span(rng: random.Random, said: date, lasting: bool, affirmed: bool) -> TimeSpan | None:
+    roll = rng.random()
+    if roll < 0.5:
+        return None  # the day it was said
+    if lasting and affirmed and roll < 0.65:
+        return TimeSpan.since(said - timedelta(days=rng.randrange(1500)))
+    day = said - timedelta(days=rng.randrange(30))
+    if roll < 0.8:
+        return TimeSpan.on(day)
+    if roll < 0.92:
+        return TimeSpan.sometime_in(day.year, day.month)
+    return TimeSpan.between(day, day + timedelta(days=rng.randrange(1, 90)))
+
+
+def _quantity(rng: random.Random) -> Quantity:
+    roll = rng.random()
+    if roll < 0.5:
+        return Quantity.about(rng.choice((30, 100, 400, 1000)))
+    if roll < 0.8:
+        return Quantity(24, 60)
+    return Quantity.exactly(rng.choice((50, 100, 1000)))
+
+
+def _claim(rng: random.Random, pool: dict[str, Any], subject: str, said: date, hot: bool) -> Claim:
+    name, _, kind, lasting = rng.choices(PREDICATES, weights=_WEIGHTS)[0]
+    if name == "legitimate_president_of":
+        state = rng.choice(pool["states"])
+        rivals = pool["spokespeople"].get(state) or pool["people"]
+        subject, obj = rng.choice(rivals[:3]), state
+    elif kind == "state":
+        obj = rng.choice(pool["states"])
+    elif kind == "event":
+        obj = rng.choice(pool["events"])
+    elif hot:
+        obj = rng.choice(pool["hot_partners"])
+    elif rng.random() < 0.85:
+        obj = rng.choice(pool["partners"][subject])
+    else:
+        obj = rng.choice(pool["subjects"])
+    affirmed = rng.random() >= 0.12
+    roll = rng.random()
+    modality = (
+        Modality.CERTAIN if roll < 0.85 else Modality.PROBABLE if roll < 0.95 else Modality.POSSIBLE
+    )
+    quantity = None
+    if name in ("has_personnel_in", "withdrew_personnel_from") and rng.random() < 0.5:
+        quantity = _quantity(rng)
+    content = None
+    if name in ("informed", "requested") and rng.random() < 0.5:
+        content = Claim(obj, "withdrew_personnel_from", rng.choice(pool["states"][:10]))
+    qualifiers = (rng.choice(QUALIFIERS),) if rng.random() < 0.12 else ()
+    return Claim(
+        subject,
+        name,
+        obj,
+        content=content,
+        polarity=Polarity.AFFIRMED if affirmed else Polarity.NEGATED,
+        modality=modality,
+        quantity=quantity,
+        when=_span(rng, said, lasting, affirmed),
+        qualifiers=qualifiers,
+    )
+
+
+_WEIGHTS = [weight for _, weight, _, _ in PREDICATES]
+_CHANNELS = (Channel.PRESS_BRIEFING, Channel.STATEMENT, Channel.INTERVIEW, Channel.NEWS_REPORT)
+_REBUTTALS = (
+    (RebuttalKind.DENIAL, 5),
+    (RebuttalKind.DISMISSAL, 1),
+    (RebuttalKind.RETRACTION, 1),
+    (RebuttalKind.QUALIFICATION, 1),
+    (RebuttalKind.CHALLENGE, 1),
+)
+
+
+def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
+    """Actors, affiliations, N statements of one claim each, and about N/1,000 rebuttals.
+
+    Deterministic for a given (n, shape, seed).
+    """
+    rng = random.Random(f"{seed}-{shape}-{n}")
+    actors, affiliations, pool = _actors(n, rng)
+    subjects, states = pool["subjects"], pool["states"]
+    hot_subject = states[0]
+    statements: list[Statement] = []
+    for i in range(n):
+        said = START + timedelta(days=rng.randrange(DAYS))
+        hot = shape == "skewed" and rng.random() < HOT_SHARE
+        subject = hot_subject if hot else rng.choice(subjects)
+        claim = _claim(rng, pool, subject, said, hot)
+        subject = claim.subject
+        speakers = pool["spokespeople"].get(subject)
+        roll = rng.random()
+        if speakers and roll < 0.6:
+            speaker = rng.choice(speakers)
+        elif roll < 0.8:
+            speaker = subject
+        else:
+            speaker = rng.choice(pool["media"])
+        statements.append(Statement(f"s{i:07d}", speaker, said, [claim], channel=_CHANNELS[i % 4]))
+    rebuttals: list[Statement] = []
+    kinds = [kind for kind, _ in _REBUTTALS]
+    weights = [weight for _, weight in _REBUTTALS]
+    for i in range(max(3, n // 1000)):
+        target = rng.choice(statements)
+        claim = target.claims[0]
+        answerer = claim.subject
+        if claim.object is not None and claim.object in pool["spokespeople"]:
+            answerer = claim.object
+        kind = rng.choices(kinds, weights=weights)[0]
+        speaker = target.speaker if kind is RebuttalKind.RETRACTION else answerer
+        said = target.said_on.latest + timedelta(days=rng.randrange(1, 6))
+        rebuttals.append(
+            Rebuttal(
+                f"r{i:06d}",
+                speaker,
+                said,
+                targets=[ClaimRef(target.id, 0) if rng.random() < 0.5 else target.id],
+                kind=kind,
+            )
+        )
+    return [*actors, *affiliations, *statements, *rebuttals]
+
+
+def build(items: Sequence[Item]) -> StatementSet:
+    """The set, sorted once (as on its first iteration)."""
+    found = StatementSet(items)
+    found.timeline()
+    return found
+
+
+# --- the contenders ------------------------------------------------------------------------------
+
+
+def floor(statements: Sequence[Statement]) -> int:
+    """One pass over the claims, each in a dict bucket by its (subject, predicate) key."""
+    buckets: dict[tuple[str, str], list[Claim]] = {}
+    for statement in statements:
+        for claim in statement.claims:
+            key = (claim.subject, claim.predicate)
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [claim]
+            else:
+                bucket.append(claim)
+    return len(buckets)
+
+
+def ours(found: StatementSet) -> int:
+    return len(check(found))
+
+
+_TIMELESS = frozenset(name for name, p in DEFAULT_VOCABULARY.items() if p.timeless)
+_FOREVER = TimeSpan.always()
+
+
+def rows(statements: Sequence[Statement]) -> dict[str, list[Any]]:
+    """The claims as columns: what a peer needs, from the Python objects."""
+    aid: list[int] = []
+    subject: list[str] = []
+    predicate: list[str] = []
+    obj: list[str] = []
+    affirmed: list[bool] = []
+    start: list[int] = []
+    end: list[int] = []
+    timeless, forever, yes = _TIMELESS, _FOREVER, Polarity.AFFIRMED
+    for statement in statements:
+        for claim in statement.claims:
+            span = claim.when
+            if span is None:
+                span = forever if claim.predicate in timeless else statement.said_on
+            aid.append(len(aid))
+            subject.append(claim.subject)
+            predicate.append(claim.predicate)
+            obj.append(claim.object or "")
+            affirmed.append(claim.polarity is yes)
+            start.append(span.start_earliest.toordinal())
+            end.append(span.end_latest.toordinal())
+    return {
+        "aid": aid,
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "affirmed": affirmed,
+        "start": start,
+        "end": end,
+    }
+
+
+KEY = ["subject", "predicate"]
+
+
+def pandas_merge(statements: Sequence[Statement]) -> int:
+    """Self-merge on the key plus the overlap filter, end to end."""
+    frame = pd.DataFrame(rows(statements))
+    sizes = frame.groupby(KEY, sort=False).size().to_numpy(dtype="int64")
+    parts = max(1, math.ceil(int((sizes * sizes).sum()) / MERGE_ROWS))
+    if parts == 1:
+        pieces = [frame]
+    else:
+        bucket = pd.util.hash_pandas_object(frame[KEY], index=False).to_numpy() % parts
+        pieces = [frame[bucket == part] for part in range(parts)]
+    found = 0
+    for piece in pieces:
+        m = piece.merge(piece, on=KEY, suffixes=("_a", "_b"))
+        clash = (
+            (m["aid_a"].to_numpy() < m["aid_b"].to_numpy())
+            & (m["object_a"].to_numpy() == m["object_b"].to_numpy())
+            & (m["affirmed_a"].to_numpy() != m["affirmed_b"].to_numpy())
+            & (m["start_a"].to_numpy() <= m["end_b"].to_numpy())
+            & (m["start_b"].to_numpy() <= m["end_a"].to_numpy())
+        )
+        pairs = m.loc[clash, ["aid_a", "aid_b"]]
+        found += len(pairs)
+        del m
+    return found
+
+
+DUCKDB_QUERY = """
+SELECT a.aid, b.aid
+FROM claims a JOIN claims b ON a.subject = b.subject AND a.predicate = b.predicate
+WHERE a.aid < b.aid AND a.object = b.object AND a.affirmed <> b.affirmed
+  AND a.start <= b."end" AND b.start <= a."end"
+"""
+
+
+def duckdb_join(statements: Sequence[Statement]) -> int:
+    """The same self-join in DuckDB, end to end (the frame built and registered)."""
+    frame = pd.DataFrame(rows(statements))
+    con = duckdb.connect()
+    try:
+        con.register("claims", frame)
+        pairs = con.execute(DUCKDB_QUERY).fetchnumpy()
+        return len(pairs["aid"])
+    finally:
+        con.close()
+
+
+def all_pairs(statements: Sequence[Statement]) -> int:
+    """Every pair, compared in Python."""
+    columns = rows(statements)
+    table = list(
+        zip(
+            columns["subject"],
+            columns["predicate"],
+            columns["object"],
+            columns["affirmed"],
+            columns["start"],
+            columns["end"],
+            strict=True,
+        )
+    )
+    found = 0
+    for i, a in enumerate(table):
+        s, p, o, aff, start, end = a
+        for b in table[i + 1 :]:
+            if (
+                b[0] == s
+                and b[1] == p
+                and b[2] == o
+                and b[3] != aff
+                and b[4] <= end
+                and start <= b[5]
+            ):
+                found += 1
+    return found
+
+
+# --- measuring -----------------------------------------------------------------------------------
+
+
+def _timed(function: Callable[[], int]) -> tuple[float, int]:
+    gc.collect()
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+def _peak_child(n: int, shape: str, results: Any) -> None:
+    items = make_items(n, shape)
+    found = build(items)
+    del items
+    check(found)
+    results.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def peak_memory(n: int, shape: str) -> int:
+    """KiB: ru_maxrss of a fresh process that generates, builds and checks the set."""
+    # Children forked from a small server started before anything big was loaded: ru_maxrss
+    # survives exec on Linux, so a child spawned from this (large) process would inherit its
+    # peak; one forked from the server starts from a bare interpreter with the library imported.
+    context = multiprocessing.get_context("forkserver")
+    results = context.Queue()
+    process = context.Process(target=_peak_child, args=(n, shape, results))
+    process.start()
+    peak = int(results.get())
+    process.join()
+    if process.exitcode:
+        sys.exit(f"the memory child failed at N={n} ({shape})")
+    return peak
+
+
+class Row:
+    """The medians for one (shape, N)."""
+
+    def __init__(self, shape: str, n: int) -> None:
+        self.shape = shape
+        self.n = n
+        self.times: dict[str, list[float]] = {}
+        self.results: dict[str, int] = {}
+        self.peak_kib = 0
+
+    def median(self, name: str) -> float | None:
+        found = self.times.get(name)
+        return statistics.median(found) if found else None
+
+
+def _one_run(row: Row, items: Sequence[Item], run: int, peers: list[str]) -> None:
+    gc.collect()
+    started = time.perf_counter()
+    found = build(items)  # a fresh set each run: no cache carried over from the last check
+    row.times.setdefault("build", []).append(time.perf_counter() - started)
+    statements = found.timeline()
+    contenders: dict[str, Callable[[], int]] = {
+        "floor": lambda: floor(statements),
+        "ours": lambda: ours(found),
+    }
+    if "pandas" in peers:
+        contenders["pandas"] = lambda: pandas_merge(statements)
+    if "duckdb" in peers:
+        contenders["duckdb"] = lambda: duckdb_join(statements)
+    if row.n <= ALL_PAIRS_MAX:
+        contenders["all pairs"] = lambda: all_pairs(statements)
+    names = list(contenders)
+    shift = run % len(names)
+    for name in names[shift:] + names[:shift]:  # interleaved, a different order each run
+        seconds, result = _timed(contenders[name])
+        row.times.setdefault(name, []).append(seconds)
+        row.results[name] = result
+
+
+def measure(n: int, shape: str, runs: int, peers: list[str]) -> Row:
+    """Every contender at one (shape, N), then the peak memory in a child process."""
+    row = Row(shape, n)
+    items = make_items(n, shape)
+    for run in range(runs):
+        _one_run(row, items, run, peers)
+    counted = {row.results[p] for p in ("pandas", "duckdb", "all pairs") if p in row.results}
+    if len(counted) > 1:
+        sys.exit(f"the peers disagree at N={n} ({shape}): {row.results}")
+    del items
+    gc.collect()
+    row.peak_kib = peak_memory(n, shape)
+    return row
+
+
+def exponent(points: list[tuple[int, float]]) -> float | None:
+    """The slope of log(time) against log(N), by least squares."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def _cell(value: float | None, spec: str, width: int) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:>{width}{spec}}"
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a / b
+
+
+def print_table(rows_: list[Row]) -> None:
+    head = (
+        f"{'shape':<8}{'N':>10}{'findings':>9}{'build s':>9}{'ours s':>9}{'floor s':>9}"
+        f"{'ours/fl':>8}{'pandas s':>9}{'pd/ours':>8}{'duckdb s':>9}{'dd/ours':>8}"
+        f"{'allpairs s':>11}{'peak MiB':>9}"
+    )
+    print(head)
+    print("-" * len(head))
+    for row in rows_:
+        ours_s, floor_s = row.median("ours"), row.median("floor")
+        pandas_s, duck_s = row.median("pandas"), row.median("duckdb")
+        print(
+            f"{row.shape:<8}{row.n:>10,}{row.results['ours']:>9,}"
+            f"{_cell(row.median('build'), '.3f', 9)}{_cell(ours_s, '.3f', 9)}"
+            f"{_cell(floor_s, '.4f', 9)}{_cell(_ratio(ours_s, floor_s), '.2f', 8)}"
+            f"{_cell(pandas_s, '.3f', 9)}{_cell(_ratio(pandas_s, ours_s), '.2f', 8)}"
+            f"{_cell(duck_s, '.3f', 9)}{_cell(_ratio(duck_s, ours_s), '.2f', 8)}"
+            f"{_cell(row.median('all pairs'), '.3f', 11)}{row.peak_kib / 1024:>9.0f}"
+        )
+
+
+def verdicts(rows_: list[Row]) -> list[str]:
+    """PERFORMANCE.md's check() targets, for the sizes measured."""
+    lines = []
+
+    def verdict(label: str, value: float | None, ok: bool) -> None:
+        if value is not None:
+            lines.append(f"  {label:<52} {value:>8.2f}  {'ok' if ok else 'MISSED'}")
+
+    for row in rows_:
+        ratio = _ratio(row.median("ours"), row.median("floor"))
+        if ratio is None:
+            continue
+        if row.shape == "uniform" and row.n == 1_000_000:
+            verdict("time/floor at 10^6 (<= 2.5)", ratio, ratio <= 2.5)
+        elif row.shape == "uniform" and row.n in (10_000, 100_000):
+            verdict(f"time/floor at {row.n:,} (<= 5)", ratio, ratio <= 5)
+        elif row.shape == "skewed" and row.n == 100_000:
+            verdict("skewed time/floor at 10^5 (<= 10)", ratio, ratio <= 10)
+        if row.n == 1_000_000:
+            pandas_ratio = _ratio(row.median("pandas"), row.median("ours"))
+            want = 10 if row.shape == "skewed" else 2.5
+            verdict(
+                f"{row.shape} pandas/ours at 10^6 (>= {want})",
+                pandas_ratio,
+                pandas_ratio is not None and pandas_ratio >= want,
+            )
+            duck_ratio = _ratio(row.median("duckdb"), row.median("ours"))
+            verdict(
+                f"{row.shape} duckdb/ours at 10^6 (>= 0.8)",
+                duck_ratio,
+                duck_ratio is not None and duck_ratio >= 0.8,
+            )
+            peak = row.peak_kib / 1024 / 1024
+            verdict(f"{row.shape} peak GiB at 10^6, built and checked (<= 1)", peak, peak <= 1)
+    for shape in ("uniform", "skewed"):
+        for name in ("ours", "floor"):
+            points = [
+                (row.n, t)
+                for row in rows_
+                if row.shape == shape
+                and 10_000 <= row.n <= 1_000_000
+                and (t := row.median(name)) is not None
+            ]
+            fitted = exponent(points)
+            if fitted is None or len({n for n, _ in points}) < 2:
+                continue
+            label = f"{shape} growth exponent of {name}, N = {points[0][0]:,}..{points[-1][0]:,}"
+            if name == "ours":
+                verdict(f"{label} (<= 1.3)", fitted, fitted <= 1.3)
+            else:
+                lines.append(f"  {label:<52} {fitted:>8.2f}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny N, a few seconds, for CI")
+    parser.add_argument("--sizes", type=int, nargs="+", help="the Ns (claims)")
+    parser.add_argument(
+        "--shapes", nargs="+", choices=("uniform", "skewed"), default=["uniform", "skewed"]
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per contender (>= 3, median)")
+    args = parser.parse_args()
+    default = [2_000, 8_000, 10_000, 100_000, 1_000_000]
+    sizes = [300, 1_000] if args.smoke else (args.sizes or default)
+    runs = max(args.runs, 3)
+    multiprocessing.set_forkserver_preload(["diplostatements.checker"])
+    multiprocessing.forkserver.ensure_running()  # before the peers and the data are loaded
+    global pd, duckdb  # noqa: PLW0603  (the peers are loaded here, not in the memory child)
+    peers = []
+    for name in ("pandas", "duckdb"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            print(f"{name} is not installed: skipped (pip install -e '.[bench]')")
+            continue
+        peers.append(name)
+        if name == "pandas":
+            pd = module
+        else:
+            duckdb = module
+    if "duckdb" in peers and "pandas" not in peers:
+        print("duckdb is fed a pandas frame: skipped without pandas")
+        peers.remove("duckdb")
+    print(
+        f"check() scaling: {runs} runs each, medians, contenders interleaved; one claim per"
+        f" statement; Python {platform.python_version()}, {os.cpu_count()} CPUs"
+    )
+    measured = []
+    for shape in args.shapes:
+        for n in sizes:
+            measured.append(measure(n, shape, runs, peers))
+            print(f"  done: {shape} N={n:,}", file=sys.stderr, flush=True)
+    print_table(measured)
+    print("targets (PERFORMANCE.md):")
+    for line in verdicts(measured) or ["  (none at these sizes)"]:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

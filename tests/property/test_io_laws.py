@@ -1,0 +1,205 @@
+"""Laws of the file format: lossless round trips, one text per set, schema validity, safe errors."""
+
+from __future__ import annotations
+
+import io as stdio
+import json
+import random
+from typing import Any
+
+import jsonschema
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplostatements import DiplostatementsError, ParseError, StatementSet, ValidationError
+from diplostatements import io as dio
+from diplostatements.strategies import rich_statement_sets, statement_sets
+
+SCHEMA = dio.schema()
+DOCUMENT = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+HEADER = jsonschema.Draft202012Validator({"$defs": SCHEMA["$defs"], "$ref": "#/$defs/header"})
+RECORD = jsonschema.Draft202012Validator(
+    {"$defs": SCHEMA["$defs"], "$ref": "#/$defs/record"},
+    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+)
+
+sets = st.one_of(rich_statement_sets(), statement_sets(max_claims=12))
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+
+
+def _rejection(text: str | bytes) -> DiplostatementsError | None:
+    # Any other exception escapes and fails the test.
+    try:
+        dio.loads(text)
+    except DiplostatementsError as error:
+        return error
+    return None
+
+
+def assert_safe_rejection(text: str | bytes) -> None:
+    """Reading ``text`` either succeeds or raises a library error whose problems have paths."""
+    error = _rejection(text)
+    if isinstance(error, ValidationError):
+        assert error.problems
+        for problem in error.problems:
+            assert problem.startswith(("$", "line ")), problem
+    elif isinstance(error, ParseError):
+        assert error.path is not None
+        assert "line " in error.path or error.path == "the text"
+    else:
+        assert error is None, repr(error)
+
+
+class TestRoundTrip:
+    """``loads(dumps(s)) == s``, for a JSON document and for JSON Lines."""
+
+    @given(sets)
+    def test_document(self, s: StatementSet) -> None:
+        """A document reads back as the set that wrote it."""
+        assert dio.loads(dio.dumps(s)) == s
+
+    @given(sets)
+    def test_json_lines(self, s: StatementSet) -> None:
+        """JSON Lines read back as the set, as text, bytes, or streamed record by record."""
+        text = dio.dumps(s, format="jsonl")
+        assert dio.loads(text) == s
+        assert dio.load(stdio.BytesIO(text.encode("utf-8"))) == s
+        assert list(dio.iter_jsonl(stdio.StringIO(text))) == [
+            *s.actors.values(),
+            *s.affiliations,
+            *s,
+        ]
+
+
+class TestDeterminism:
+    """The same set gives the same bytes, whatever order it was built in."""
+
+    @given(sets, st.randoms(use_true_random=False))
+    def test_order_does_not_matter(self, s: StatementSet, shuffler: random.Random) -> None:
+        """Shuffling the items a set is built from changes nothing in its files."""
+        items = [*s.actors.values(), *s.affiliations, *s]
+        shuffler.shuffle(items)
+        again = StatementSet(items)
+        assert dio.dumps(again) == dio.dumps(s)
+        assert dio.dumps(again, format="jsonl") == dio.dumps(s, format="jsonl")
+
+    @given(sets)
+    def test_written_twice(self, s: StatementSet) -> None:
+        """Reading and writing again gives the very same text."""
+        text = dio.dumps(s)
+        assert dio.dumps(dio.loads(text)) == text
+
+
+class TestSchema:
+    """Every file the library writes validates against the schema it ships."""
+
+    @given(sets)
+    def test_document_validates(self, s: StatementSet) -> None:
+        """The JSON document validates."""
+        DOCUMENT.validate(json.loads(dio.dumps(s)))
+
+    @given(sets)
+    def test_json_lines_validate(self, s: StatementSet) -> None:
+        """The header and every record of JSON Lines validate."""
+        # Split on line feeds only: text may hold other line separators (U+2028) unescaped.
+        first, *rest = dio.dumps(s, format="jsonl").rstrip("\n").split("\n")
+        HEADER.validate(json.loads(first))
+        for line in rest:
+            RECORD.validate(json.loads(line))
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into a JSON value, the value itself included."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _places(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _places(item, (*path, index))
+    return found
+
+
+def _mutated(value: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
+    if not path:
+        return new if how == "replace" else value
+    *head, last = path
+    parent = value
+    for step in head:
+        parent = parent[step]
+    if how == "replace":
+        parent[last] = new
+    elif how == "delete":
+        del parent[last]
+    elif isinstance(parent, dict):
+        parent[f"extra-{last}"] = new
+    else:
+        parent.insert(last, new)
+    return value
+
+
+class TestFuzz:
+    """Whatever the input, only library errors escape, and their messages say where."""
+
+    @given(json_values)
+    def test_random_json(self, value: object) -> None:
+        """Any JSON value is read or rejected with paths."""
+        assert_safe_rejection(json.dumps(value))
+
+    @given(json_values)
+    def test_random_json_with_header(self, value: object) -> None:
+        """Any JSON value as a document's section or as a record is rejected with paths."""
+        for section in ("actors", "affiliations", "statements", "colour"):
+            assert_safe_rejection(
+                json.dumps({"format": "diplostatements", "version": 1, section: [value]})
+            )
+        assert_safe_rejection(
+            '{"format": "diplostatements", "version": 1}\n' + json.dumps(value) + "\n"
+        )
+
+    @given(
+        sets,
+        st.data(),
+        st.sampled_from(("replace", "delete", "insert")),
+        json_values,
+        st.booleans(),
+    )
+    def test_mutated_files(
+        self, s: StatementSet, data: st.DataObject, how: str, new: object, lines: bool
+    ) -> None:
+        """A valid file with one value replaced, removed or added is read or rejected safely."""
+        if lines:
+            text = dio.dumps(s, format="jsonl").rstrip("\n")
+            records = [json.loads(line) for line in text.split("\n")]
+            index = data.draw(st.integers(0, len(records) - 1))
+            places = _places(records[index])
+            path = data.draw(st.sampled_from(places))
+            records[index] = _mutated(records[index], path, how, new)
+            assert_safe_rejection("\n".join(json.dumps(record) for record in records))
+        else:
+            value = json.loads(dio.dumps(s))
+            path = data.draw(st.sampled_from(_places(value)))
+            assert_safe_rejection(json.dumps(_mutated(value, path, how, new)))
+
+    @given(sets, st.data())
+    def test_damaged_bytes(self, s: StatementSet, data: st.DataObject) -> None:
+        """A valid file with bytes changed, cut or inserted is read or rejected safely."""
+        raw = bytearray(dio.dumps(s, format=data.draw(st.sampled_from(("json", "jsonl")))).encode())
+        for _ in range(data.draw(st.integers(1, 4))):
+            at = data.draw(st.integers(0, len(raw)))
+            byte = data.draw(st.integers(0, 255))
+            choice = data.draw(st.sampled_from(("set", "cut", "insert")))
+            if choice == "insert" or at == len(raw):
+                raw.insert(at, byte)
+            elif choice == "set":
+                raw[at] = byte
+            else:
+                del raw[at:]
+        assert_safe_rejection(bytes(raw))

@@ -1,0 +1,342 @@
+"""Tests for the command line, run as a user runs it: ``python -m diplostatements`` in a process."""
+
+from __future__ import annotations
+
+import csv
+import io as stdio
+import json
+import runpy
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diplostatements import Actor, Claim, Statement, StatementSet, examples
+from diplostatements import io as dio
+from diplostatements.cli import main
+
+
+def run(*args: str, stdin: str | bytes = b"") -> subprocess.CompletedProcess[str]:
+    """Run the command with these arguments and standard input; capture its output as text."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    result = subprocess.run(
+        [sys.executable, "-m", "diplostatements", *args],
+        input=data,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8"),
+        result.stderr.decode("utf-8"),
+    )
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed example written as a JSON document."""
+    path = tmp_path_factory.mktemp("seed") / "venezuela.json"
+    dio.dump(examples.venezuela_2019(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def calm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A set without contradictions."""
+    path = tmp_path_factory.mktemp("calm") / "calm.jsonl"
+    s = StatementSet(
+        [Actor("a", "A", "state"), Statement("s", "a", date(2019, 1, 1), [Claim("a", "p")])]
+    )
+    dio.dump(s, path)
+    return path
+
+
+class TestExample:
+    def test_writes_the_example(self) -> None:
+        """``example venezuela-2019`` prints the bundled example as a JSON document."""
+        result = run("example", "venezuela-2019")
+        assert result.returncode == 0
+        assert dio.loads(result.stdout) == examples.venezuela_2019()
+
+    def test_output_file_and_format(self, tmp_path: Path) -> None:
+        """``-o FILE --format jsonl`` writes JSON Lines to the file."""
+        path = tmp_path / "out.txt"
+        result = run("example", "venezuela-2019", "-o", str(path), "--format", "jsonl")
+        assert (result.returncode, result.stdout) == (0, "")
+        assert path.read_text(encoding="utf-8").startswith('{"format": "diplostatements"')
+        assert dio.load(path) == examples.venezuela_2019()
+
+    def test_jsonl_to_stdout(self) -> None:
+        """``--format jsonl`` without ``-o`` prints JSON Lines."""
+        result = run("example", "venezuela-2019", "--format", "jsonl")
+        assert result.stdout.splitlines()[0] == '{"format": "diplostatements", "version": 1}'
+
+    def test_unknown_example(self) -> None:
+        """An unknown example name is a usage error, status 2."""
+        result = run("example", "nowhere")
+        assert result.returncode == 2
+        assert "invalid choice" in result.stderr
+
+
+class TestCheck:
+    def test_text_report(self, seed: Path) -> None:
+        """The text report names the contradictions of the seed; status 0."""
+        result = run("check", str(seed))
+        assert result.returncode == 0
+        assert result.stdout.startswith("3 contradictions")
+        assert "DENIAL" in result.stdout
+
+    def test_stdin(self, seed: Path) -> None:
+        """``-`` reads the file from standard input."""
+        result = run("check", "-", stdin=seed.read_bytes())
+        assert result.returncode == 0
+        assert result.stdout == run("check", str(seed)).stdout
+
+    def test_json(self, seed: Path) -> None:
+        """``--format json`` prints the report's records."""
+        result = run("check", str(seed), "--format", "json")
+        records = json.loads(result.stdout)
+        expected = examples.venezuela_2019().check().to_records()
+        assert records == expected
+
+    def test_csv(self, seed: Path) -> None:
+        """``--format csv`` prints a header and one row per contradiction."""
+        result = run("check", str(seed), "--format", "csv")
+        rows = list(csv.DictReader(stdio.StringIO(result.stdout)))
+        assert len(rows) == 3
+        assert {row["kind"] for row in rows} >= {"denial"}
+
+    def test_csv_without_findings(self, calm: Path) -> None:
+        """A CSV report with no contradictions still has its header."""
+        result = run("check", str(calm), "--format", "csv")
+        assert result.stdout.startswith("kind,certainty,internal,first_statement")
+        assert len(result.stdout.splitlines()) == 1
+
+    def test_definite_only(self, seed: Path) -> None:
+        """``--definite-only`` keeps only DEFINITE contradictions."""
+        result = run("check", str(seed), "--definite-only", "--format", "json")
+        assert all(record["certainty"] == "definite" for record in json.loads(result.stdout))
+
+    def test_fail_on_contradiction(self, seed: Path, calm: Path) -> None:
+        """``--fail-on-contradiction`` exits 1 when contradictions are found, 0 when not."""
+        assert run("check", str(seed), "--fail-on-contradiction").returncode == 1
+        assert run("check", str(calm), "--fail-on-contradiction").returncode == 0
+
+
+class TestValidate:
+    def test_valid(self, seed: Path) -> None:
+        """A valid file is reported with its counts; status 0."""
+        result = run("validate", str(seed))
+        assert result.returncode == 0
+        assert result.stdout.startswith(f"{seed}: valid (19 actors")
+
+    def test_stdin(self, seed: Path) -> None:
+        """Standard input is named <stdin>."""
+        result = run("validate", "-", stdin=seed.read_bytes())
+        assert result.stdout.startswith("<stdin>: valid")
+
+    def test_invalid(self, tmp_path: Path) -> None:
+        """Every problem is printed under one error line on standard error; status 2."""
+        path = tmp_path / "bad.json"
+        path.write_text(
+            '{"format": "diplostatements", "version": 1, "actors": [{"id": "a", "kind": "x"}]}'
+        )
+        result = run("validate", str(path))
+        assert result.returncode == 2
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert lines[0] == f"diplostatements: error: {path} is not a valid diplostatements file" + (
+            " (2 problems)"
+        )
+        assert lines[1].startswith("  - $.actors[0].name: expected a value")
+        assert "Traceback" not in result.stderr
+
+    def test_bad_json(self) -> None:
+        """Malformed JSON names the line and column; status 2, no traceback."""
+        result = run("validate", "-", stdin='{"format": "diplostatements",\n "version": 1,,}')
+        assert result.returncode == 2
+        assert result.stderr.startswith("diplostatements: error: line 2, column 15: expected")
+        assert "Traceback" not in result.stderr
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is an error, status 2."""
+        result = run("validate", str(tmp_path / "none.json"))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"diplostatements: error: {tmp_path / 'none.json'}: No such file or directory\n"
+        )
+
+    def test_directory(self, tmp_path: Path) -> None:
+        """A directory given as a file is an error, status 2."""
+        result = run("check", str(tmp_path))
+        assert result.returncode == 2
+        assert result.stderr.startswith("diplostatements: error: ")
+        assert "Traceback" not in result.stderr
+
+    def test_empty_stdin(self) -> None:
+        """Empty standard input is an error, status 2."""
+        result = run("validate", "-")
+        assert result.returncode == 2
+        assert "JSON document or JSON Lines" in result.stderr
+
+
+class TestTimeline:
+    def test_timeline(self, seed: Path) -> None:
+        """The timeline lists every statement in time order with speaker, side and act."""
+        result = run("timeline", str(seed))
+        assert result.returncode == 0
+        lines = result.stdout.splitlines()
+        assert lines[0] == "17 statements, in the order they were made"
+        assert lines[2].split() == ["WHEN", "SPEAKER", "ACT"]
+        text = result.stdout
+        assert text.index("[trump-2019-06-03]") < text.index("[peskov-2019-06-04-denial]")
+        assert "Dmitry Peskov (for Russia)" in text
+        assert "deny: denial of trump-2019-06-03#0" in text
+
+    def test_statement_without_text(self, calm: Path) -> None:
+        """A statement with no text is shown by its claims."""
+        result = run("timeline", str(calm))
+        assert "[s] A p" in result.stdout
+
+
+class TestUsage:
+    def test_version(self) -> None:
+        """``--version`` prints the version; status 0."""
+        result = run("--version")
+        assert result.returncode == 0
+        assert result.stdout.startswith("diplostatements ")
+
+    def test_no_command(self) -> None:
+        """No command is a usage error, status 2."""
+        result = run()
+        assert result.returncode == 2
+        assert "usage:" in result.stderr
+
+    def test_unknown_option(self) -> None:
+        """An unknown option is a usage error, status 2."""
+        assert run("check", "x", "--colour").returncode == 2
+
+    def test_main_in_process(self, seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``main`` returns the exit status instead of exiting."""
+        assert main(["validate", str(seed)]) == 0
+        assert "valid" in capsys.readouterr().out
+
+    def test_broken_pipe(self, seed: Path) -> None:
+        """A reader that goes away early ends the command quietly."""
+        shell = subprocess.run(
+            f'"{sys.executable}" -m diplostatements timeline "{seed}" | head -n 1',
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert shell.stdout.startswith("17 statements")
+        assert "Traceback" not in shell.stderr
+
+
+class TestInProcess:
+    # The same commands through main(), so that coverage sees the command line's branches.
+    @pytest.mark.parametrize(
+        ("args", "status", "start"),
+        [
+            (["check", "{seed}"], 0, "3 contradictions"),
+            (["check", "{seed}", "--format", "json"], 0, "["),
+            (["check", "{seed}", "--format", "csv", "--definite-only"], 0, "kind,certainty"),
+            (["check", "{seed}", "--fail-on-contradiction"], 1, "3 contradictions"),
+            (["check", "{calm}", "--format", "csv"], 0, "kind,certainty"),
+            (["validate", "{seed}"], 0, "{seed}: valid"),
+            (["timeline", "{seed}"], 0, "17 statements"),
+            (["timeline", "{calm}"], 0, "1 statement,"),
+            (["example", "venezuela-2019"], 0, "{{"),
+        ],
+    )
+    def test_command(
+        self,
+        args: list[str],
+        status: int,
+        start: str,
+        *,
+        seed: Path,
+        calm: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Each command prints what it should and returns its status."""
+        filled = [arg.format(seed=seed, calm=calm) for arg in args]
+        assert main(filled) == status
+        assert capsys.readouterr().out.startswith(start.format(seed=seed))
+
+    def test_stdin_and_errors(
+        self, seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Standard input is read as bytes; a bad file is one error block and status 2."""
+        monkeypatch.setattr("sys.stdin", stdio.TextIOWrapper(stdio.BytesIO(seed.read_bytes())))
+        assert main(["validate", "-"]) == 0
+        assert capsys.readouterr().out.startswith("<stdin>: valid")
+        monkeypatch.setattr("sys.stdin", stdio.TextIOWrapper(stdio.BytesIO(b"{")))
+        assert main(["validate", "-"]) == 2
+        assert capsys.readouterr().err.startswith("diplostatements: error: line 1, column 2")
+
+    def test_example_to_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``example -o`` writes the file and prints nothing; the format follows the suffix."""
+        path = tmp_path / "seed.jsonl"
+        assert main(["example", "venezuela-2019", "-o", str(path)]) == 0
+        assert capsys.readouterr().out == ""
+        assert path.read_text(encoding="utf-8").startswith('{"format"')
+        assert dio.load(path) == examples.venezuela_2019()
+
+    def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A usage error exits with status 2 and says what was wrong."""
+        with pytest.raises(SystemExit) as caught:
+            main(["check"])
+        assert caught.value.code == 2
+        assert "diplostatements: error: the following arguments are required: FILE" in (
+            capsys.readouterr().err
+        )
+
+    def test_broken_pipe_in_process(
+        self, seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Output to a closed pipe ends the command with status 0 and no traceback."""
+
+        class ClosedPipe(stdio.StringIO):
+            def __init__(self, descriptor: int) -> None:
+                super().__init__()
+                self.descriptor = descriptor
+
+            def write(self, text: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+            def fileno(self) -> int:
+                return self.descriptor
+
+        with open(tmp_path / "sink", "w") as sink:
+            monkeypatch.setattr("sys.stdout", ClosedPipe(sink.fileno()))
+            assert main(["timeline", str(seed)]) == 0
+
+    def test_internal_error(
+        self, seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bug is reported in one block without a traceback, unless asked for."""
+
+        def broken(self: StatementSet) -> None:
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(StatementSet, "check", broken)
+        assert main(["check", str(seed)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("diplostatements: error: internal error: RuntimeError: boom")
+        monkeypatch.setenv("DIPLOSTATEMENTS_TRACEBACK", "1")
+        with pytest.raises(RuntimeError, match="boom"):
+            main(["check", str(seed)])
+
+    def test_module_entry_point(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """``python -m diplostatements`` runs main and exits with its status."""
+        monkeypatch.setattr("sys.argv", ["diplostatements", "--version"])
+        with pytest.raises(SystemExit) as caught:
+            runpy.run_module("diplostatements", run_name="__main__")
+        assert caught.value.code == 0
