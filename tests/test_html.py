@@ -411,3 +411,25 @@ class TestContradiction:
         text = parse(contradiction_html(finding)).text
         assert "deployed_personnel_to -> has_personnel_in" in text
         assert "USA, said 2019-06-04" in text
+
+
+class TestNotebookMethods:
+    """The objects a notebook shows render themselves through the functions above."""
+
+    def test_every_object_renders_its_own_table(self) -> None:
+        """Claim, Statement, StatementSet, Report and Contradiction have ``_repr_html_``."""
+        s = hostile_set()
+        report = check(s)
+        statement = s.statements["s<i>1"]
+        assert s._repr_html_() == statement_set_html(s)
+        assert statement._repr_html_() == statement_html(statement)
+        assert statement.claims[0]._repr_html_() == claim_html(statement.claims[0])
+        assert report._repr_html_() == report_html(report)
+        assert report[0]._repr_html_() == contradiction_html(report[0])
+
+    def test_user_text_is_escaped_through_the_methods(self) -> None:
+        """A ``<script>`` in a claim never reaches the notebook as a tag."""
+        s = hostile_set()
+        for shown in (s._repr_html_(), check(s)._repr_html_()):
+            assert "<script>" not in shown
+            assert "&lt;script&gt;" in shown

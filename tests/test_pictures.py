@@ -144,3 +144,19 @@ class TestDot:
         dot = report_to_dot(Report())
         assert "subgraph" not in dot
         assert "->" not in dot
+
+
+class TestMethods:
+    """The set and the report expose the pictures as methods."""
+
+    def test_timeline_text_method(self) -> None:
+        """``StatementSet.timeline_text`` is the text timeline, wrapped as asked."""
+        s = examples.venezuela_2019()
+        assert s.timeline_text(width=80) == timeline_text(s, width=80)
+        assert s.timeline_text() == timeline_text(s)
+
+    def test_to_dot_method(self) -> None:
+        """``Report.to_dot`` is the Graphviz text of its contradictions."""
+        report = examples.venezuela_2019().check()
+        assert report.to_dot(title="seed") == report_to_dot(report, title="seed")
+        assert report.to_dot().startswith('digraph "contradictions"')

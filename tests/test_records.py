@@ -160,3 +160,13 @@ class TestActorNames:
         assert len(names) == 19
         assert names["peskov"] == "Dmitry Peskov"
         assert names["RUS"] == "Russia"
+
+
+class TestMethod:
+    """``StatementSet.to_records`` gives the same rows as the function."""
+
+    def test_to_records_method(self) -> None:
+        """One row per claim, the same as ``statement_set_records``."""
+        s = examples.venezuela_2019()
+        assert s.to_records() == statement_set_records(s)
+        assert len(s.to_records()) == sum(max(1, len(st.claims)) for st in s)
