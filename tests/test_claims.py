@@ -37,7 +37,7 @@ class TestModalityFromHedge:
         ("definitely", Modality.CERTAIN),
         ("clearly", Modality.CERTAIN),
         ("confirmed", Modality.CERTAIN),
-        ("it is", Modality.CERTAIN),
+        ("it is a fact", Modality.CERTAIN),
         # stated as likely
         ("highly likely", Modality.PROBABLE),
         ("likely", Modality.PROBABLE),
@@ -93,6 +93,31 @@ class TestModalityFromHedge:
         assert caught.value.text == text
         assert (caught.value.start, caught.value.end) == (0, len(text))
         assert "a hedge such as" in str(caught.value)
+
+    # negated hedges: the negation belongs in the claim's polarity, so no modality is guessed
+    NEGATED = (
+        ("unlikely", "unlikely"),
+        ("it is not likely", "not likely"),
+        ("Not  very probable", "Not  very probable"),
+        ("we doubt it", "doubt"),
+        ("it is impossible", "impossible"),
+    )
+
+    @pytest.mark.parametrize(("text", "marked"), NEGATED)
+    def test_negated_hedge(self, text: str, marked: str) -> None:
+        """A negated hedge is refused with the negating words marked, never read as likely."""
+        with pytest.raises(ParseError) as caught:
+            Modality.from_hedge(text)
+        error = caught.value
+        assert error.text == text
+        assert text[error.start : error.end] == marked
+        assert "polarity=NEGATED" in str(error)
+
+    @pytest.mark.parametrize("text", ["it is unclear", "it is"])
+    def test_it_is_alone_is_no_hedge(self, text: str) -> None:
+        """'it is' alone says nothing about certainty ('it is unclear' is not CERTAIN)."""
+        with pytest.raises(ParseError):
+            Modality.from_hedge(text)
 
     @pytest.mark.parametrize("text", [None, 3, Modality.PROBABLE])
     def test_not_a_string(self, text: Any) -> None:

@@ -21,6 +21,7 @@ from .exceptions import (
     ValidationError,
     VocabularyError,
 )
+from .io import FileError, dump, dumps, load, loads
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
@@ -53,6 +54,7 @@ __all__ = [
     "Dispute",
     "DuplicateIdError",
     "FieldError",
+    "FileError",
     "Modality",
     "Overlap",
     "ParseError",
@@ -78,6 +80,10 @@ __all__ = [
     "VocabularyError",
     "__version__",
     "check",
+    "dump",
+    "dumps",
     "examples",
+    "load",
+    "loads",
     "parse_when",
 ]

@@ -21,11 +21,13 @@ from .statements import Statement
 class Resolver:
     """Maps actor ids and aliases (case-insensitively) to ids, and suggests close matches."""
 
-    __slots__ = ("_aliases", "_ids", "_typos")
+    __slots__ = ("_aliases", "_ids", "_spelled", "_typos")
 
     def __init__(self) -> None:
         self._ids: set[str] = set()
         self._aliases: dict[str, str] = {}
+        # Casefolded alias -> the alias as the actor spells it, for suggestions a person reads.
+        self._spelled: dict[str, str] = {}
         self._typos: dict[str, list[str]] = {}
 
     def copy(self) -> Resolver:
@@ -33,6 +35,7 @@ class Resolver:
         new = Resolver()
         new._ids = set(self._ids)
         new._aliases = dict(self._aliases)
+        new._spelled = dict(self._spelled)
         return new
 
     def owner_of(self, name: str) -> str | None:
@@ -50,11 +53,12 @@ class Resolver:
         self._ids.add(actor.id)
         for alias in actor.aliases:
             self._aliases[alias.casefold()] = actor.id
+            self._spelled[alias.casefold()] = alias
         self._typos.clear()
 
     def suggest(self, name: str) -> list[str]:
         """Known ids and aliases that look like ``name``."""
-        return close_matches(name, [*self._ids, *self._aliases])
+        return close_matches(name, [*self._ids, *self._spelled.values()])
 
     def require(self, name: str, path: str) -> str:
         """The id for ``name``, or an error naming ``path`` with close matches."""

@@ -75,7 +75,8 @@ class Modality(enum.Enum):
         ============================================================= ============
         hedge                                                         modality
         ============================================================= ============
-        "certainly", "definitely", "clearly", "confirmed", "it is"    CERTAIN
+        "certainly", "definitely", "clearly", "confirmed", "it is a   CERTAIN
+        fact"
         "highly likely", "likely", "probably", "evidence indicates",  PROBABLE
         "believe", "think", "thought", "as far as I know", "appears"
         "may", "might", "could", "possibly", "perhaps", "not ruled    POSSIBLE
@@ -89,8 +90,12 @@ class Modality(enum.Enum):
         Returns:
             The matching modality.
 
+        A negated hedge ("unlikely", "not likely", "doubt") is refused: record the claim's
+        negation with :attr:`Polarity.NEGATED` and hedge that ("unlikely to attack" is a
+        PROBABLE claim that they will *not* attack).
+
         Raises:
-            ParseError: the text holds no hedge from the table.
+            ParseError: the text holds no hedge from the table, or a negated one.
 
         >>> Modality.from_hedge("highly likely")
         <Modality.PROBABLE: 'probable'>
@@ -99,7 +104,17 @@ class Modality(enum.Enum):
         """
         if not isinstance(text, str):
             raise FieldError("Modality.from_hedge.text", "a hedge as a string", text)
-        words = " ".join(text.lower().replace("\u2019", "'").split())
+        lowered = text.lower().replace("\u2019", "'")
+        negated = _NEGATED_HEDGE.search(lowered)
+        if negated:
+            raise ParseError(
+                "a hedge that is not negated (record the negated claim with"
+                " polarity=NEGATED and hedge it with 'likely')",
+                text,
+                negated.start(),
+                negated.end(),
+            )
+        words = " ".join(lowered.split())
         for pattern, modality in _HEDGES:
             if pattern.search(words):
                 return modality
@@ -121,7 +136,14 @@ _HEDGE_TABLE: tuple[tuple[str, Modality], ...] = (
     (r"\blikely\b|\bprobabl[ey]\b|\bevidence (indicates|suggests|shows)\b", Modality.PROBABLE),
     (r"\bbelieves?\b|\bthinks?\b|\bthought\b|\bas far as (i|we) know\b", Modality.PROBABLE),
     (r"\bappears?\b|\bseems?\b|\breportedly\b|\bapparently\b", Modality.PROBABLE),
-    (r"\bcertain(ly)?\b|\bdefinitely\b|\bclearly\b|\bconfirmed?\b|\bit is\b", Modality.CERTAIN),
+    (
+        r"\bcertain(ly)?\b|\bdefinitely\b|\bclearly\b|\bconfirmed?\b|\bit is a fact\b",
+        Modality.CERTAIN,
+    ),
+)
+_NEGATED_HEDGE = re.compile(
+    r"\bunlikely\b|\bimprobabl[ey]\b|\bnot\s+(very\s+|at\s+all\s+)?(likely|probable|possible)\b"
+    r"|\bdoubt(s|ful)?\b|\bimpossible\b"
 )
 _HEDGES = tuple((re.compile(pattern), modality) for pattern, modality in _HEDGE_TABLE)
 
