@@ -478,8 +478,17 @@ def _rank(item: object) -> int:
     return 3 if isinstance(item, Rebuttal) else 2
 
 
-def _statement_key(statement: Statement) -> tuple[TimeSpan, str]:
-    return (statement.said_on, statement.id)
+def _statement_key(statement: Statement) -> tuple[date, date, date, date, str]:
+    # The same order as (said_on, id), but compared as plain dates: attrs' generated ordering
+    # of TimeSpan is a Python call per comparison, which dominated sorting a million statements.
+    said = statement.said_on
+    return (
+        said.start_earliest,
+        said.start_latest,
+        said.end_earliest,
+        said.end_latest,
+        statement.id,
+    )
 
 
 def _affiliation_key(affiliation: Affiliation) -> tuple[str, str, TimeSpan, str, bool]:
