@@ -362,6 +362,16 @@ class TestDescribe:
         """describe() reads the claim as a short sentence."""
         assert claim.describe(names) == text
 
+    def test_describe_with_phrases(self) -> None:
+        """A predicate's phrase replaces its name, in nested content too; others keep theirs."""
+        claim = Claim(
+            "RUS", "informed", "USA", content=Claim("maduro", "legitimate_president_of", "VEN")
+        )
+        phrases = {"legitimate_president_of": "is the legitimate president of"}
+        assert claim.describe({"RUS": "Russia"}, phrases) == (
+            "Russia informed USA that (maduro is the legitimate president of VEN)"
+        )
+
     def test_str_is_describe(self) -> None:
         """str() is describe() without names."""
         claim = Claim("RUS", "informed", "USA", content=Claim("RUS", "withdrew"))

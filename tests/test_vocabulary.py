@@ -16,6 +16,26 @@ from diplostatements.vocabulary import (
 )
 
 
+class TestPhrases:
+    def test_phrases_hold_only_declared_phrases(self) -> None:
+        """Vocabulary.phrases maps the predicates that declare a phrase, and no others."""
+        vocabulary = Vocabulary(
+            [Predicate("heads", phrase="is the head of"), Predicate("supports")]
+        )
+        assert vocabulary.phrases == {"heads": "is the head of"}
+
+    def test_default_phrases_read_as_sentences(self) -> None:
+        """The default vocabulary's noun-like predicates read with a verb."""
+        phrases = DEFAULT_VOCABULARY.phrases
+        assert phrases["legitimate_president_of"] == "is the legitimate president of"
+        assert all(phrase.startswith("is ") for phrase in phrases.values())
+
+    def test_phrase_must_be_a_string(self) -> None:
+        """A phrase that is not a string is a FieldError naming the field."""
+        with pytest.raises(FieldError, match="Predicate.phrase"):
+            Predicate("heads", phrase=3)  # type: ignore[arg-type]
+
+
 class TestPredicate:
     @pytest.mark.parametrize(
         ("given", "stored"),

@@ -132,7 +132,7 @@ RECOGNITION: tuple[Row, ...] = (
         " president counts (qualifier 'interim'). Inverse-functional: a state has one legitimate"
         " president at a time, so rival claims about who it is contradict each other. Give the"
         " claim a ``when`` (since the inauguration) or it covers only the day it was said.",
-        {"inverse_functional": True},
+        {"inverse_functional": True, "phrase": "is the legitimate president of"},
     ),
     (
         "head_of_state_of",
@@ -140,7 +140,7 @@ RECOGNITION: tuple[Row, ...] = (
         " inverse-functional: Andorra has two co-princes, San Marino two captains regent, Bosnia"
         " and Herzegovina a three-member presidency, Switzerland a Federal Council. Use"
         " legitimate_president_of for a disputed presidency.",
-        {},
+        {"phrase": "is head of state of"},
     ),
     (
         "head_of_government_of",
@@ -148,7 +148,7 @@ RECOGNITION: tuple[Row, ...] = (
         " collective and rotating arrangements exist, and on the day of a handover both the"
         " outgoing and the incoming head are named. Use legitimate_president_of, or a"
         " predicate of your own, for a disputed office.",
-        {},
+        {"phrase": "is head of government of"},
     ),
 )
 
@@ -273,12 +273,12 @@ FORCE: tuple[Row, ...] = (
         " did a past deed does not change with the day it is asked. Not functional: several"
         " parties may share responsibility (a sponsor and the group that acted), so two"
         " accusations against different parties are not a contradiction; a denial is.",
-        {"timeless": True},
+        {"timeless": True, "phrase": "is responsible for"},
     ),
     (
         "at_war_with",
         "The subject and the object are at war. Symmetric; contrary to allied_with.",
-        {"symmetric": True, "contrary": {"allied_with"}},
+        {"symmetric": True, "contrary": {"allied_with"}, "phrase": "is at war with"},
     ),
 )
 
@@ -287,7 +287,7 @@ RELATIONS: tuple[Row, ...] = (
         "allied_with",
         "The subject and the object are allies (by treaty or in the reporter's words)."
         " Symmetric; contrary to at_war_with.",
-        {"symmetric": True, "contrary": {"at_war_with"}},
+        {"symmetric": True, "contrary": {"at_war_with"}, "phrase": "is allied with"},
     ),
     (
         "signed_agreement_with",

@@ -54,14 +54,20 @@ def _verb(assertion: Assertion, *, retracted: bool) -> str:
     return _REBUTTAL_VERBS[statement.kind]
 
 
-def _telling(assertion: Assertion, names: Mapping[str, str], *, retracted: bool = False) -> str:
+def _telling(
+    assertion: Assertion,
+    names: Mapping[str, str],
+    phrases: Mapping[str, str],
+    *,
+    retracted: bool = False,
+) -> str:
     """What an assertion says: "X said on D that C", or "X denied on D that C"."""
     claim = assertion.claim.negated() if assertion.denies is not None else assertion.claim
     verb = _verb(assertion, retracted=retracted)
     when = describe_when(assertion.statement.said_on)
     return (
         f"{who(assertion.statement, assertion.side, names)} {verb} {when}"
-        f" that {claim.describe(names)}"
+        f" that {claim.describe(names, phrases)}"
     )
 
 
@@ -108,6 +114,7 @@ def reason(
     *,
     definite: bool,
     names: Mapping[str, str],
+    phrases: Mapping[str, str] | None = None,
     retracted: bool = False,
 ) -> str:
     """One sentence explaining a finding.
@@ -120,18 +127,20 @@ def reason(
         chains: the implication chains of ``first`` and ``second`` (empty when stated).
         definite: whether the finding is DEFINITE.
         names: actor id -> display name.
+        phrases: predicate name -> how it reads (the vocabulary's phrases).
         retracted: the finding is a side withdrawing its own claim.
     """
+    phrases = phrases or {}
     if kind is DENIAL:
         statement = second.statement
         verb = _verb(second, retracted=retracted)
         text = (
-            f"{_telling(first, names)}; {who(statement, second.side, names)} {verb} it"
+            f"{_telling(first, names, phrases)}; {who(statement, second.side, names)} {verb} it"
             f" {describe_when(statement.said_on)}"
         )
     else:
         why = _why(rule, first, second, chains)
-        text = f"{_telling(first, names)}, but {_telling(second, names)}: {why}"
+        text = f"{_telling(first, names, phrases)}, but {_telling(second, names, phrases)}: {why}"
     if not definite:
         text += f" ({_hedge(first, second)})"
     return text + "."
@@ -154,13 +163,16 @@ def dispute_reason(
     side: str,
     target_side: str,
     names: Mapping[str, str],
+    phrases: Mapping[str, str] | None = None,
 ) -> str:
     """One sentence describing a qualification or challenge."""
+    phrases = phrases or {}
     verb = _REBUTTAL_VERBS[rebuttal.kind]
     what = (
-        target.claims[claim].describe(names)
+        target.claims[claim].describe(names, phrases)
         if claim is not None
-        else "; ".join(c.describe(names) for c in target.claims) or f"statement {target.id}"
+        else "; ".join(c.describe(names, phrases) for c in target.claims)
+        or f"statement {target.id}"
     )
     return (
         f"{who(rebuttal, side, names)} {verb} {describe_when(rebuttal.said_on)} what"

@@ -246,17 +246,26 @@ class Claim:
         """Whether the claim is affirmed."""
         return self.polarity is Polarity.AFFIRMED
 
-    def describe(self, names: Mapping[str, str] | None = None) -> str:
+    def describe(
+        self,
+        names: Mapping[str, str] | None = None,
+        phrases: Mapping[str, str] | None = None,
+    ) -> str:
         """The claim as a short sentence, with actor names from ``names`` where given.
 
         Args:
             names: actor id -> display name (e.g. ``{"RUS": "Russia"}``).
+            phrases: predicate name -> how it reads ("is the legitimate president of"); see
+                :attr:`Vocabulary.phrases <diplostatements.Vocabulary.phrases>`. Other
+                predicates read as their name with spaces for underscores.
 
         >>> Claim("RUS", "has_personnel_in", "VEN", polarity="negated").describe({"RUS": "Russia"})
         'not (Russia has personnel in VEN)'
         """
         names = names or {}
-        words = [names.get(self.subject, self.subject), self.predicate.replace("_", " ")]
+        phrases = phrases or {}
+        verb = phrases.get(self.predicate) or self.predicate.replace("_", " ")
+        words = [names.get(self.subject, self.subject), verb]
         if self.object is not None:
             words.append(names.get(self.object, self.object))
         if self.where is not None:
@@ -269,7 +278,7 @@ class Claim:
             words.append(f"[{self.when}]")
         text = " ".join(words)
         if self.content is not None:
-            text += f" that ({self.content.describe(names)})"
+            text += f" that ({self.content.describe(names, phrases)})"
         if not self.affirmed:
             text = f"not ({text})"
         if self.modality is not Modality.CERTAIN:

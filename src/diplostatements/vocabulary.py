@@ -88,6 +88,8 @@ class Predicate:
             ("responsible_for" a past attack).
         description: what the predicate means, for people.
         cameo: the CAMEO event code it corresponds to, if one fits.
+        phrase: how a claim of it reads in a sentence, between subject and object ("is the
+            legitimate president of"); empty means the name with spaces for underscores.
 
     Raises:
         FieldError: a field holds a value it cannot hold, e.g. a predicate contrary to itself.
@@ -110,6 +112,7 @@ class Predicate:
     timeless: bool = _flag()
     description: str = attrs.field(default="", kw_only=True, validator=of_type(str, "a string"))
     cameo: str | None = attrs.field(default=None, kw_only=True, validator=_cameo)
+    phrase: str = attrs.field(default="", kw_only=True, validator=of_type(str, "a string"))
 
     def __str__(self) -> str:
         return self.name
@@ -213,6 +216,20 @@ known predicate id, got 'atacked'; did you mean 'attacked'?
         return Vocabulary(merged.values())
 
     # -- what the checker needs -------------------------------------------------------------
+
+    @property
+    def phrases(self) -> Mapping[str, str]:
+        """Predicate name -> the phrase a claim of it reads with, for those that declare one.
+
+        Pass it to :meth:`Claim.describe <diplostatements.Claim.describe>`:
+
+        >>> from diplostatements import Claim, DEFAULT_VOCABULARY
+        >>> Claim("maduro", "legitimate_president_of", "VEN").describe(
+        ...     phrases=DEFAULT_VOCABULARY.phrases
+        ... )
+        'maduro is the legitimate president of VEN'
+        """
+        return {name: p.phrase for name, p in self._declared.items() if p.phrase}
 
     @property
     def declared(self) -> Mapping[str, Predicate]:
