@@ -32,7 +32,7 @@ class TestPhrases:
 
     def test_phrase_must_be_a_string(self) -> None:
         """A phrase that is not a string is a FieldError naming the field."""
-        with pytest.raises(FieldError, match="Predicate.phrase"):
+        with pytest.raises(FieldError, match=r"Predicate\.phrase"):
             Predicate("heads", phrase=3)  # type: ignore[arg-type]
 
 
