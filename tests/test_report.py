@@ -169,6 +169,16 @@ class TestReport:
         assert "   - oops by withdrawn (Russia)" in lines
         assert all(len(line) <= 100 for line in lines)
 
+    def test_str_cites_the_statements(self, report: Report) -> None:
+        """Each finding cites its statements and each dispute its rebuttal, to look them up."""
+        lines = str(report).splitlines()
+        cited = [line for line in lines if line.startswith("   statements: ")]
+        assert len(cited) == len(report)
+        first = report[0]
+        assert first.first.index is not None
+        assert f"{first.first.statement.id}#{first.first.index}" in cited[0]
+        assert any(f"({d.rebuttal.id})" in line for d in report.disputes for line in lines)
+
     def test_str_of_an_empty_report(self) -> None:
         """An empty report says so in one line."""
         assert str(Report()) == "0 contradictions (0 definite, 0 internal), 0 disputes, 0 retracted"

@@ -283,12 +283,15 @@ class Report:
             head = f"{number}. {c.kind.name} ({c.certainty.value}) {sides}"
             if c.internal:
                 head += " [internal]"
-            lines += ["", head, _wrap(c.reason)]
+            where = f"   statements: {_cite(c.first)}, {_cite(c.second)}"
+            lines += ["", head, _wrap(c.reason), where]
             if c.via:
                 lines.append(_wrap("via " + " -> ".join(c.via)))
         if self.disputes:
             lines += ["", "Disputes (not contradictions):"]
-            lines += [_wrap(f"- {d.kind.value}: {d.reason}") for d in self.disputes]
+            lines += [
+                _wrap(f"- {d.kind.value} ({d.rebuttal.id}): {d.reason}") for d in self.disputes
+            ]
         if self.retracted:
             lines += ["", "Retracted:"]
             lines += [
@@ -313,6 +316,11 @@ class Report:
 
     def _repr_html_(self) -> str:
         return report_html(self)
+
+
+def _cite(assertion: Assertion) -> str:
+    # "id#claim" for a stated claim; a rebuttal's implied denial is cited by the rebuttal's id.
+    return assertion.ref if assertion.index is not None else assertion.statement.id
 
 
 def _count(n: int, noun: str) -> str:
