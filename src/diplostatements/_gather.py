@@ -11,12 +11,15 @@ added in). Each gets:
 - if affirmed and the predicate implies others, the same entries for each implied claim, tagged
   with the chain of implications.
 
-Buckets hold compact tuples (:data:`Raw`); the checker turns the buckets that hold two or more into
-:class:`~diplostatements._buckets.Entry` lists, computing periods only for those.
+Buckets hold compact tuples (:data:`Raw`), or bare assertion numbers; a bucket of one entry is
+that entry itself, not a list (most buckets hold one entry: a list each would cost a tenth of a
+gigabyte on a million claims). The checker turns the buckets that are lists (two or more entries)
+into :class:`~diplostatements._buckets.Entry` lists, computing periods only for those.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import NamedTuple, TypeVar
 
@@ -24,19 +27,23 @@ import attrs
 
 from .claims import Claim, Polarity
 from .collection import StatementSet
+from .collection import _statement_key as statement_key
 from .rebuttals import ClaimRef, Rebuttal
 from .rules import orient
 from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import Vocabulary
 
-__all__ = ["Gathered", "Profile", "Raw", "Source", "gather", "period_span"]
+__all__ = ["Bucket", "Gathered", "Profile", "Raw", "Source", "gather", "period_span"]
 
 _ALWAYS = TimeSpan.always()
 K = TypeVar("K", bound=tuple[str | None, ...])
 
 Raw = tuple[int, str, str, "str | None", tuple[str, ...]]
 """``(assertion number, predicate, subject, object, chain)`` of one bucket entry."""
+
+Bucket = int | Raw | list[int | Raw]
+"""One entry (a bare number or a :data:`Raw` tuple), or a list of two or more."""
 
 
 class Source(NamedTuple):
@@ -78,21 +85,21 @@ class Profile(NamedTuple):
 class Gathered:
     """Everything :func:`gather` found; see the module docstring.
 
-    Assertion ``aid`` is ``claims[aid]`` asserted by ``statements[aid]``; the implied negations
-    of rebuttals come after the top-level claims and are listed in ``denied``. A proposition
+    Assertion ``aid`` is ``claims[aid]`` asserted by ``statements[aid]`` (the claims of a
+    statement are numbered one after the other); the implied negations of rebuttals come after
+    the top-level claims and are listed in ``denied``. A proposition
     bucket holds a bare number for a stated claim (in its own orientation), a :data:`Raw` tuple
     for an implied claim or a mirrored one.
     """
 
     statements: list[Statement] = attrs.field(factory=list)
     claims: list[Claim] = attrs.field(factory=list)
-    first_aid: dict[str, int] = attrs.field(factory=dict)
     denied: dict[int, tuple[ClaimRef, int]] = attrs.field(factory=dict)
     rebuttals: list[Rebuttal] = attrs.field(factory=list)
-    propositions: dict[tuple[str, str, str | None], list[int | Raw]] = attrs.field(factory=dict)
-    functional: dict[tuple[str, str], list[int | Raw]] = attrs.field(factory=dict)
-    inverse: dict[tuple[str, str], list[int | Raw]] = attrs.field(factory=dict)
-    contrary: dict[tuple[str, str | None], list[int | Raw]] = attrs.field(factory=dict)
+    propositions: dict[tuple[str, str, str | None], Bucket] = attrs.field(factory=dict)
+    functional: dict[tuple[str, str], Bucket] = attrs.field(factory=dict)
+    inverse: dict[tuple[str, str], Bucket] = attrs.field(factory=dict)
+    contrary: dict[tuple[str, str | None], Bucket] = attrs.field(factory=dict)
     profiles: dict[str, Profile | None] = attrs.field(factory=dict)
 
     def source(self, aid: int) -> Source:
@@ -100,8 +107,11 @@ class Gathered:
         statement = self.statements[aid]
         denied = self.denied.get(aid)
         if denied is None:
-            position = aid - self.first_aid[statement.id]
-            return Source(statement, position, self.claims[aid])
+            # Its claims are numbered one after the other: count back to the first.
+            said_by, first = self.statements, aid
+            while first and said_by[first - 1] is statement:
+                first -= 1
+            return Source(statement, aid - first, self.claims[aid])
         return Source(statement, None, self.claims[aid], denied[0], denied[1])
 
     def profile(self, vocabulary: Vocabulary, name: str) -> Profile | None:
@@ -161,30 +171,40 @@ def gather(statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool) 
     found = Gathered()
     # The hot loop: one pass over every claim. A predicate that needs nothing but its
     # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
-    said_by, claims, first_aid = found.statements, found.claims, found.first_aid
+    # Nothing is kept per statement (a dict of statement ids would cost more than the buckets):
+    # a claim's statement is ``statements[aid]``, and the rebuttals' targets are looked up after.
+    # The proposition bucket is filled inline, for every claim; only an affirmed claim of a
+    # declared predicate calls out, for its exclusive and contrary buckets and implications.
+    said_by, claims = found.statements, found.claims
     propositions, profiles = found.propositions, found.profiles
-    unseen = _UNSEEN
+    unseen, affirmed = _UNSEEN, Polarity.AFFIRMED
     for statement in statements:
-        first_aid[statement.id] = len(claims)
         if isinstance(statement, Rebuttal):
             found.rebuttals.append(statement)
         for claim in statement.claims:
             aid = len(claims)
             said_by.append(statement)
             claims.append(claim)
-            name = claim.predicate
+            name, subject, obj = claim.predicate, claim.subject, claim.object
             profile = profiles.get(name, unseen)
             if profile is unseen:
                 profile = profiles[name] = profile_of(vocabulary, name)
             if profile is None or profile.simple:
-                key = (claim.subject, name, claim.object)
-                bucket = propositions.get(key)
-                if bucket is None:
-                    propositions[key] = [aid]
-                else:
-                    bucket.append(aid)
+                key = (subject, name, obj)
+                profile = None
+            elif profile.symmetric and obj is not None and obj < subject:
+                key = (obj, name, subject)
             else:
-                _place(found, vocabulary, aid, claim, profile, entailed=entailed)
+                key = (subject, name, obj)
+            bucket = propositions.get(key)
+            if bucket is None:
+                propositions[key] = aid
+            elif isinstance(bucket, list):
+                bucket.append(aid)
+            else:
+                propositions[key] = [bucket, aid]
+            if profile is not None and claim.polarity is affirmed:
+                _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
     _add_negations(found, statements, vocabulary, entailed=entailed)
     return found
 
@@ -198,10 +218,10 @@ def _add_negations(
 ) -> None:
     """Number and place the negation each contradicting rebuttal implies of each target."""
     claims = found.claims
-    for rebuttal in found.rebuttals:
-        if not rebuttal.kind.contradicts:
-            continue
-        for ref, target in _denied(rebuttal, statements, found.first_aid):
+    contradicting = [rebuttal for rebuttal in found.rebuttals if rebuttal.kind.contradicts]
+    first_aid = _first_aids(found.statements, statements, contradicting)
+    for rebuttal in contradicting:
+        for ref, target in _denied(rebuttal, statements, first_aid):
             aid = len(claims)
             negation = _negation(found, vocabulary, rebuttal, target)
             found.statements.append(rebuttal)
@@ -213,6 +233,34 @@ def _add_negations(
                 _append(found.propositions, key, aid)
             else:
                 _place(found, vocabulary, aid, negation, profile, entailed=entailed)
+
+
+def _first_aids(
+    said_by: list[Statement], statements: StatementSet, rebuttals: list[Rebuttal]
+) -> dict[str, int]:
+    """The number of the first claim of each statement the rebuttals target.
+
+    ``said_by`` lists the statements in the set's order, one entry per claim, so each target
+    is found by bisection on the set's sort key; should the order ever differ, by one pass.
+    """
+    wanted = {
+        ident
+        for rebuttal in rebuttals
+        for ident in rebuttal.target_ids
+        if statements.statements[ident].claims
+    }
+    first_aid: dict[str, int] = {}
+    for ident in sorted(wanted):
+        statement = statements.statements[ident]
+        aid = bisect.bisect_left(said_by, statement_key(statement), key=statement_key)
+        found = aid < len(said_by) and said_by[aid] is statement
+        if found and (aid == 0 or said_by[aid - 1] is not statement):
+            first_aid[ident] = aid
+    if len(first_aid) < len(wanted):  # the set's order is not the one this module expects
+        for aid, statement in enumerate(said_by):
+            if statement.id in wanted:
+                first_aid.setdefault(statement.id, aid)
+    return first_aid
 
 
 def _denied(
@@ -260,9 +308,32 @@ def _place(
         else (subject, name, obj)
     )
     _append(found.propositions, key, aid)
-    if claim.polarity is not Polarity.AFFIRMED:
-        return
-    _special(found, (aid, name, subject, obj, ()), profile)
+    if claim.polarity is Polarity.AFFIRMED:
+        _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
+
+
+def _affirmed(
+    found: Gathered,
+    vocabulary: Vocabulary,
+    aid: int,
+    claim: Claim,
+    profile: Profile,
+    *,
+    entailed: bool,
+) -> None:
+    """Put an affirmed claim of a declared predicate in its other buckets, with its implications."""
+    name, subject, obj = claim.predicate, claim.subject, claim.object
+    if profile.functional or profile.inverse_functional or profile.contrary:
+        if profile.symmetric:
+            _special(found, (aid, name, subject, obj, ()), profile)
+        else:  # _special, inlined for the common case: one orientation, a bare number
+            if obj is not None:
+                if profile.functional:
+                    _append(found.functional, (name, subject), aid)
+                if profile.inverse_functional:
+                    _append(found.inverse, (name, obj), aid)
+            if profile.contrary:
+                _append(found.contrary, (subject, obj), aid)
     if not entailed:
         return
     for chain in profile.chains:
@@ -304,10 +375,12 @@ def _special(found: Gathered, raw: Raw, profile: Profile) -> None:
             _append(found.contrary, (s, o), item)
 
 
-def _append(buckets: dict[K, list[int | Raw]], key: K, item: int | Raw) -> None:
-    # Cheaper than setdefault, which builds a new list on every call.
+def _append(buckets: dict[K, Bucket], key: K, item: int | Raw) -> None:
+    # A bucket of one entry is the entry; the second makes it a list.
     bucket = buckets.get(key)
     if bucket is None:
-        buckets[key] = [item]
-    else:
+        buckets[key] = item
+    elif isinstance(bucket, list):
         bucket.append(item)
+    else:
+        buckets[key] = [bucket, item]

@@ -54,18 +54,19 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
 from ._gather import Gathered, Raw, gather, period_span
 from .actors import Actor, ActorKind
-from .claims import Modality, Polarity
+from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet
 from .exceptions import FieldError
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
-from .rules import ALL_RULES, DENIAL, ENTAILED, Period, Rule, Scope, period_of
+from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Period, Rule, Scope, period_of
 from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -107,7 +108,13 @@ def check(
     enabled = _rules(rules)
     found = _as_set(statements)
     with _collector_paused():
-        gathered = gather(found, vocabulary, entailed=ENTAILED in enabled)
+        return _check(found, vocabulary, enabled)
+
+
+def _check(found: StatementSet, vocabulary: Vocabulary, enabled: frozenset[Rule]) -> Report:
+    # Everything but the report is freed when this returns, before the collector resumes: so
+    # resuming it does not set off a pass over the whole heap.
+    gathered = gather(found, vocabulary, entailed=ENTAILED in enabled)
     run = _Run(found, gathered, vocabulary)
     best = run.merge(run.hits())
     names = {ident: actor.name for ident, actor in found.actors.items()}
@@ -123,11 +130,12 @@ def check(
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the buckets are built.
+    """Pause Python's cyclic garbage collector for the whole check.
 
-    Gathering allocates a few small lists and tuples per claim, none of which form cycles; with
-    the collector running, every few hundred allocations would trigger a pass over a heap of
-    millions of objects, which costs more than the gathering itself on large sets.
+    A check allocates a few small lists and tuples per claim (buckets, entries, periods), and a
+    few objects per finding, none of which form cycles; with the collector running, they trigger
+    passes over a heap of millions of objects (the set being checked), which cost more than the
+    sweeps themselves on large sets.
     """
     if not gc.isenabled():
         yield
@@ -188,9 +196,11 @@ class _Run:
         self.set = found
         self.gathered = gathered
         self.vocabulary = vocabulary
+        self.phrases = vocabulary.phrases
         self._periods: dict[int, Period] = {}
         self._assertions: dict[int, Assertion] = {}
         self._sides: dict[str, str] = {}
+        self._orders: dict[int, tuple[Any, ...]] = {}
 
     # -- buckets ----------------------------------------------------------------------------
 
@@ -211,44 +221,72 @@ class _Run:
         """Whether assertion ``aid`` is stated as CERTAIN (an implied negation: its rebuttal)."""
         return self.gathered.claims[aid].modality is Modality.CERTAIN
 
-    def order(self, aid: int) -> tuple[TimeSpan, TimeSpan, str, int, str]:
-        """Earlier period first; then earlier said; then statement id, index and denied claim."""
-        source = self.gathered.source(aid)
-        index = -1 if source.position is None else source.position
-        statement = source.statement
-        return (self.span(aid), statement.said_on, statement.id, index, str(source.denies or ""))
+    def order(self, aid: int) -> tuple[Any, ...]:
+        """Earlier period first; then earlier said; then statement id, index and denied claim.
+
+        Periods compare as their four dates, in field order: the order of :class:`TimeSpan`,
+        compared in C rather than through attrs' generated ``__lt__``. Computed once per
+        assertion.
+        """
+        key = self._orders.get(aid)
+        if key is None:
+            source = self.gathered.source(aid)
+            index = -1 if source.position is None else source.position
+            statement = source.statement
+            key = self._orders[aid] = (
+                *_dates(self.span(aid)),
+                *_dates(statement.said_on),
+                statement.id,
+                index,
+                str(source.denies or ""),
+            )
+        return key
 
     def entries(self, raws: Sequence[int | Raw]) -> list[Entry]:
-        """A bucket's entries, with their periods and scopes."""
+        """A bucket's entries, with their periods and scopes.
+
+        The inner loop of the sweeps' preparation: :meth:`period` and :meth:`certain` are
+        inlined here.
+        """
         entries = []
-        claims, profiles = self.gathered.claims, self.gathered.profiles
+        gathered = self.gathered
+        claims, profiles, said_by, periods = (
+            gathered.claims,
+            gathered.profiles,
+            gathered.statements,
+            self._periods,
+        )
+        certain, affirmed_polarity = Modality.CERTAIN, Polarity.AFFIRMED
         chain: tuple[str, ...]
         for item in raws:
             if isinstance(item, int):  # a stated claim, in its own orientation
-                claim = claims[item]
-                aid, name, subject, obj, chain = (
-                    item,
-                    claim.predicate,
-                    claim.subject,
-                    claim.object,
-                    (),
-                )
+                aid = item
+                claim = claims[aid]
+                name, subject, obj, chain = claim.predicate, claim.subject, claim.object, ()
             else:
                 aid, name, subject, obj, chain = item
                 claim = claims[aid]
-            if chain:
+            if not claim.qualifiers and claim.where is None and claim.content is None:
+                scope = BROADEST  # most claims: no need to build a scope each
+            elif chain:
                 profile = profiles[name]
                 scope = Scope.of(claim, reporting=profile is not None and profile.reporting)
-                affirmed, quantity = True, None
             else:
                 scope = Scope.of(claim)
-                affirmed, quantity = claim.polarity is Polarity.AFFIRMED, claim.quantity
+            if chain:
+                affirmed, quantity = True, None
+            else:
+                affirmed, quantity = claim.polarity is affirmed_polarity, claim.quantity
+            period = periods.get(aid)
+            if period is None:
+                span = period_span(claim, said_by[aid], profiles[claim.predicate])
+                period = periods[aid] = period_of(span.ordinals())
             entries.append(
                 Entry(
                     aid,
-                    self.period(aid),
+                    period,
                     affirmed,
-                    self.certain(aid),
+                    claim.modality is certain,
                     subject,
                     name,
                     obj,
@@ -260,22 +298,29 @@ class _Run:
         return entries
 
     def hits(self) -> list[Hit]:
-        """Every bucket of two or more entries, checked by its pure function."""
+        """Every bucket that may hold a clash, checked by its pure function.
+
+        A bucket is skipped, before its entries are built, when no two of its entries are of
+        classes that can clash (most buckets: the same proposition only affirmed, one object,
+        no contrary predicates): the pure functions would return nothing for it.
+        """
         gathered = self.gathered
+        claims = gathered.claims
         hits: list[Hit] = []
+        # A bucket of one entry is that entry, not a list: only lists hold two or more.
         for bucket in gathered.propositions.values():
-            if len(bucket) > 1:
+            if isinstance(bucket, list) and _may_clash(bucket, claims):
                 hits += check_proposition(self.entries(bucket))
         for functional in gathered.functional.values():
-            if len(functional) > 1:
+            if isinstance(functional, list) and _differ(functional, claims, subjects=False):
                 hits += check_exclusive(self.entries(functional), inverse=False)
         for inverse in gathered.inverse.values():
-            if len(inverse) > 1:
+            if isinstance(inverse, list) and _differ(inverse, claims, subjects=True):
                 hits += check_exclusive(self.entries(inverse), inverse=True)
         if gathered.contrary:
             contraries = self.contraries()
             for pair in gathered.contrary.values():
-                if len(pair) > 1:
+                if isinstance(pair, list) and _contrary_pair(pair, claims, contraries):
                     hits += check_contrary(self.entries(pair), contraries)
         return hits
 
@@ -339,7 +384,15 @@ class _Run:
         retracted = kind is DENIAL and _retracts(b, a)
         certainty = Certainty.DEFINITE if definite else Certainty.POSSIBLE
         reason = _reasons.reason(
-            kind, rule, a, b, chains, definite=definite, names=names, retracted=retracted
+            kind,
+            rule,
+            a,
+            b,
+            chains,
+            definite=definite,
+            names=names,
+            phrases=self.phrases,
+            retracted=retracted,
         )
         via = (*chains[0], *chains[1]) if kind is ENTAILED else ()
         key = (self.order(first), self.order(second))
@@ -364,6 +417,7 @@ class _Run:
                         side=side,
                         target_side=target_side,
                         names=names,
+                        phrases=self.phrases,
                     )
                     disputes.append(
                         Dispute(statement, target, claim, statement.kind, side, target_side, reason)
@@ -371,6 +425,68 @@ class _Run:
                 elif statement.kind is RebuttalKind.RETRACTION and side == target_side:
                     retracted.append(Retraction(statement, target, claim, side))
         return tuple(disputes), tuple(retracted)
+
+
+def _dates(span: TimeSpan) -> tuple[date, date, date, date]:
+    return (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
+
+
+def _may_clash(bucket: Sequence[int | Raw], claims: Sequence[Claim]) -> bool:
+    """Whether a proposition bucket holds both polarities, or two quantities.
+
+    Otherwise :func:`check_proposition` finds nothing in it. An implied claim (a :data:`Raw`
+    with a chain) is affirmed and has no quantity.
+    """
+    affirmed = negated = False
+    counted = 0
+    for item in bucket:
+        if isinstance(item, int):
+            claim = claims[item]
+        elif item[4]:
+            affirmed = True
+            continue
+        else:
+            claim = claims[item[0]]
+        if claim.polarity is Polarity.AFFIRMED:
+            affirmed = True
+            if claim.quantity is not None:
+                counted += 1
+        else:
+            negated = True
+    return (affirmed and negated) or counted > 1
+
+
+def _differ(bucket: Sequence[int | Raw], claims: Sequence[Claim], *, subjects: bool) -> bool:
+    """Whether an exclusive bucket holds two different objects (subjects).
+
+    Otherwise :func:`check_exclusive` finds nothing in it.
+    """
+    seen: set[str | None] = set()
+    for item in bucket:
+        if isinstance(item, int):
+            claim = claims[item]
+            seen.add(claim.subject if subjects else claim.object)
+        else:
+            seen.add(item[2] if subjects else item[3])
+        if len(seen) > 1:
+            return True
+    return False
+
+
+def _contrary_pair(
+    bucket: Sequence[int | Raw], claims: Sequence[Claim], contraries: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a contrary bucket holds two predicates contrary to each other.
+
+    Otherwise :func:`check_contrary` finds nothing in it.
+    """
+    names = {claims[item].predicate if isinstance(item, int) else item[1] for item in bucket}
+    return len(names) > 1 and any(
+        not contraries.get(name, _NONE).isdisjoint(names) for name in names
+    )
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _targets(rebuttal: Rebuttal) -> list[tuple[str, int | None]]:
