@@ -9,7 +9,8 @@ contenders interleaved, medians of at least 3 runs:
 - ours: ``check(statement_set)`` with the full rule set and ``DEFAULT_VOCABULARY``, from the
   built set;
 - floor: one pass over the same claims putting each in a dict bucket by its
-  ``(subject, predicate)`` key (PERFORMANCE.md);
+  ``(subject, predicate)`` key (PERFORMANCE.md), reading them as ``check()`` must: statement by
+  statement, from the built set;
 - pandas: end to end from the same Python objects (building the frame counts): a self-merge on
   the key ``(subject, predicate)`` plus the overlap filter (same object, opposite polarity,
   periods that may meet: the NEGATION candidates). A merge that would hold more than
@@ -18,7 +19,9 @@ contenders interleaved, medians of at least 3 runs:
   conditions; its optimizer is free to join on the object too);
 - all pairs: a Python double loop over every pair with the same conditions, for N <= 10,000 only;
 - peak memory: ``ru_maxrss`` of a separate child process per (shape, N) that generates the items,
-  builds the set and checks it, so each N is measured alone.
+  builds the set (the items then dropped) and checks it, so each N is measured alone. Children
+  are forked from a small server started before anything else is loaded (``ru_maxrss`` survives
+  ``exec`` on Linux: a child of this process would inherit its peak).
 
 The three peers (pandas, duckdb, all pairs) count the same pairs; the script checks that they
 agree. They do less than ``check()`` (one rule, no implications, denials, scopes or reasons), so

@@ -9,6 +9,7 @@ import pytest
 
 from diplostatements import Modality, Polarity
 from diplostatements._validation import (
+    EMPTY,
     close_matches,
     enum_member,
     enum_of,
@@ -153,3 +154,10 @@ class TestCloseMatches:
         """At most ``limit`` suggestions are made, closest first."""
         known = ["peskov1", "peskov12", "peskov123", "peskov"]
         assert close_matches("peskov", known, limit=2) == ["peskov", "peskov1"]
+
+
+class TestSharedEmpty:
+    @pytest.mark.parametrize("empty", [[], (), set(), frozenset()])
+    def test_every_empty_set_is_the_shared_one(self, empty: object) -> None:
+        """An empty collection becomes the one shared empty frozenset (memory per claim)."""
+        assert to_frozenset(empty) is EMPTY

@@ -90,14 +90,22 @@ def to_tuple(value: object) -> object:
     return value
 
 
+EMPTY: frozenset[str] = frozenset()
+"""The one empty frozenset the model shares: most claims have no qualifiers, and a fresh empty
+frozenset per claim costs 216 bytes (about 200 MiB over a million claims)."""
+
+
 def to_frozenset(value: object) -> object:
-    """Turn a list, tuple or set into a frozenset; a lone string becomes a one-item set."""
+    """Turn a list, tuple or set into a frozenset; a lone string becomes a one-item set.
+
+    Every empty result is the shared :data:`EMPTY`.
+    """
     if isinstance(value, frozenset):
-        return value
+        return value or EMPTY
     if isinstance(value, str):
         return frozenset((value,))
     if isinstance(value, list | tuple | set):
-        return frozenset(value)
+        return frozenset(value) if value else EMPTY
     return value
 
 

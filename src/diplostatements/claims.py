@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from ._validation import (
+    EMPTY,
     enum_of,
     non_empty_str,
     of_type,
@@ -225,7 +226,7 @@ class Claim:
     )
     where: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
     qualifiers: frozenset[str] = attrs.field(
-        factory=frozenset, kw_only=True, converter=to_frozenset, validator=set_of_str
+        default=EMPTY, kw_only=True, converter=to_frozenset, validator=set_of_str
     )
 
     @content.validator
