@@ -1012,3 +1012,11 @@ class TestOrderIndependence:
             s.add(item)
         assert s == full_set()
         assert snapshot(s) == snapshot(full_set())
+
+
+class TestNames:
+    def test_names_map_every_actor_id_to_its_name_in_id_order(self) -> None:
+        """StatementSet.names is id -> display name for every actor, sorted by id."""
+        s = StatementSet([Actor.state("RUS"), Actor.person("peskov", "Dmitry Peskov")])
+        assert s.names == {"RUS": "Russia", "peskov": "Dmitry Peskov"}
+        assert list(s.names) == sorted(s.actors)

@@ -75,7 +75,7 @@ COLUMNS: tuple[str, ...] = (
 
 def actor_names(statements: StatementSet) -> dict[str, str]:
     """Actor id -> display name for every actor of the set."""
-    return {ident: actor.name for ident, actor in statements.actors.items()}
+    return statements.names
 
 
 def statement_set_records(statements: StatementSet) -> list[dict[str, Scalar]]:

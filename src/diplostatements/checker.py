@@ -117,7 +117,7 @@ def _check(found: StatementSet, vocabulary: Vocabulary, enabled: frozenset[Rule]
     gathered = gather(found, vocabulary, entailed=ENTAILED in enabled)
     run = _Run(found, gathered, vocabulary)
     best = run.merge(run.hits())
-    names = {ident: actor.name for ident, actor in found.actors.items()}
+    names = found.names
     written = [
         run.contradiction(lo, hi, finding, names)
         for (lo, hi), finding in best.items()

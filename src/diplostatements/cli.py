@@ -209,7 +209,7 @@ def _csv(records: list[dict[str, object]], stream: IO[str]) -> None:
 
 def _timeline(statements: StatementSet) -> str:
     """Each statement in time order: when, who (for which side), the act, then what was said."""
-    names = {ident: actor.name for ident, actor in statements.actors.items()}
+    names = statements.names
     rows = []
     for statement in statements.timeline():
         speaker = names.get(statement.speaker, statement.speaker)

@@ -239,6 +239,11 @@ class StatementSet:
         return {key: self._actors[key] for key in sorted(self._actors)}
 
     @property
+    def names(self) -> dict[str, str]:
+        """Actor id -> display name, for every actor, in id order (what reports print)."""
+        return {key: self._actors[key].name for key in sorted(self._actors)}
+
+    @property
     def statements(self) -> Mapping[str, Statement]:
         """The statements (rebuttals included) by id, iterating chronologically, then by id."""
         return _OrderedStatements(self)
