@@ -706,6 +706,24 @@ class TestOrder:
         report = check(world(*statements))
         assert [c.first.statement.id for c in report] == ["s1", "s0", "s2"]
 
+    def test_the_order_items_were_added_in_changes_nothing(self) -> None:
+        """Claims are numbered in the order the set stores them; nothing reported depends on it."""
+        statements = [
+            say("a", "trump", MON, INFORMED),
+            say("b", "peskov", TUE, INFORMED.negated(), Claim("RUS", "supports", "maduro")),
+            say("c", "lavrov", MON, Claim("RUS", "opposes", "maduro", when=JUNE)),
+            Rebuttal("d", "peskov", TUE, targets=["a"], kind=RebuttalKind.DENIAL),
+            Rebuttal("e", "trump", TUE, targets=[ClaimRef("b", 1)], kind=RebuttalKind.DENIAL),
+            Rebuttal("f", "peskov", TUE, targets=["a"], kind=RebuttalKind.CHALLENGE),
+            Rebuttal("g", "trump", TUE, targets=["b"], kind=RebuttalKind.QUALIFICATION),
+        ]
+        forward = check(world(*statements))
+        backward = check(world(*reversed(statements)))
+        assert [c.kind.value for c in forward] == ["contrary", "denial", "denial"]
+        assert len(forward.disputes) == 2
+        assert forward.to_records() == backward.to_records()
+        assert forward.disputes == backward.disputes
+        assert str(forward) == str(backward)
 
 class TestBuckets:
     def test_an_entry_is_never_paired_with_itself(self) -> None:

@@ -346,6 +346,10 @@ class _Run:
             kind = ENTAILED if chains[0] or chains[1] else hit.rule
             rank = (kind.rank, len(chains[0]) + len(chains[1]), sorted(chains), hit.rule.rank)
             known = best.get(key)
+            # Equally ranked hits of a pair are the same finding: their chains are equal as
+            # sorted lists, and could differ only in which assertion took which, which needs both
+            # to imply by both chains, so that the pairing of equal chains ranks first. So the
+            # order of the hits (the order the set stores its statements) decides nothing.
             if known is None or rank < known[0]:
                 best[key] = (rank, (kind, hit.rule, hit.definite, chains))
         return {key: finding for key, (_, finding) in best.items()}

@@ -23,7 +23,7 @@ then by id — whatever order items were added in.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
@@ -273,6 +273,18 @@ class StatementSet:
         if self._order is None:
             self._order = sorted(self._statements.values(), key=_statement_key)
         return self._order
+
+    def _stored(self) -> Iterable[Statement]:
+        """The statements in the order they were stored: the cheapest to read in one pass.
+
+        That order depends on how the set was built, so a caller must not let it decide anything
+        it returns (the checker numbers claims in it and sorts what it reports).
+        """
+        return self._statements.values()
+
+    def _targeted(self) -> Collection[str]:
+        """The ids of the statements that rebuttals target."""
+        return self._rebuttals.keys()
 
     def __iter__(self) -> Iterator[Statement]:
         return iter(self._ordered())
