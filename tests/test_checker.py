@@ -725,6 +725,7 @@ class TestOrder:
         assert forward.disputes == backward.disputes
         assert str(forward) == str(backward)
 
+
 class TestBuckets:
     def test_an_entry_is_never_paired_with_itself(self) -> None:
         """A bucket holding one assertion twice (two orientations) finds no pair in it."""
