@@ -3,16 +3,23 @@
 Assertions are numbered in the order the set stores its statements, which is the cheapest to
 read (on a million claims, reading them chronologically instead takes about twice as long: the
 objects are visited out of their order in memory). That order depends on how the set was built,
-so nothing the checker reports may depend on the numbers: it orders findings by their content,
-and breaks ties between equal findings by content too. Each assertion gets:
+so nothing the checker reports may depend on the numbers: it orders findings by their content.
+Each assertion gets:
 
-- one entry in the *proposition* bucket ``(subject, predicate, object)`` (sorted subject and object
-  for a symmetric predicate);
-- if affirmed, entries in the *exclusive* buckets of a functional or inverse-functional predicate,
-  and in the *contrary* bucket ``(subject, object)`` of a predicate that has contraries (a claim of
-  a symmetric predicate stands for itself and its mirror, so it goes in both orientations);
+- one entry in a *proposition* bucket, by the key ``(subject, predicate, object)`` (sorted subject
+  and object for a symmetric predicate): among the *affirmed* buckets or the *negated* ones, so
+  that only the keys held by both are compared for NEGATION, without reading the claims of the
+  others; an affirmed claim with a quantity also goes in the *counted* bucket of its key (QUANTITY);
+- if affirmed, entries in the *exclusive* buckets of a functional or inverse-functional predicate
+  (a claim of a symmetric predicate stands for itself and its mirror, so it goes in both
+  orientations);
 - if affirmed and the predicate implies others, the same entries for each implied claim, tagged
   with the chain of implications.
+
+CONTRARY needs no buckets of its own: the keys of the affirmed buckets of predicates that have
+contraries are listed (:attr:`Gathered.contrary`; only from one predicate of each contrary pair),
+and the checker looks up, for each, the affirmed buckets of its contraries with the same subject
+and object.
 
 Buckets hold compact tuples (:data:`Raw`), or bare assertion numbers; a bucket of one entry is
 that entry itself, not a list (most buckets hold one entry: a list each would cost a tenth of a
@@ -22,7 +29,7 @@ into :class:`~diplostatements._buckets.Entry` lists, computing periods only for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple, TypeVar
 
 import attrs
@@ -36,10 +43,23 @@ from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import Vocabulary
 
-__all__ = ["Bucket", "Gathered", "Profile", "Raw", "Source", "gather", "period_span"]
+__all__ = [
+    "Bucket",
+    "Gathered",
+    "Key",
+    "Profile",
+    "Raw",
+    "Source",
+    "contrary_pairs",
+    "gather",
+    "period_span",
+]
 
 _ALWAYS = TimeSpan.always()
 K = TypeVar("K", bound=tuple[str | None, ...])
+
+Key = tuple[str, str, "str | None"]
+"""A proposition key: ``(subject, predicate, object)``, sorted for a symmetric predicate."""
 
 Raw = tuple[int, str, str, "str | None", tuple[str, ...]]
 """``(assertion number, predicate, subject, object, chain)`` of one bucket entry."""
@@ -70,7 +90,9 @@ class Profile(NamedTuple):
     """What the checker needs to know of one predicate, looked up once per check.
 
     ``simple`` is true when the predicate needs nothing but its proposition bucket (it is not
-    symmetric, functional, inverse-functional or contrary, and implies nothing).
+    symmetric, functional, inverse-functional or contrary, and implies nothing). ``leads`` is
+    true when it has a contrary whose name sorts after its own: CONTRARY looks up the buckets of
+    its contraries from its buckets (from one side of each pair only).
     """
 
     simple: bool
@@ -78,6 +100,7 @@ class Profile(NamedTuple):
     functional: bool
     inverse_functional: bool
     contrary: bool
+    leads: bool
     reporting: bool
     timeless: bool
     chains: tuple[tuple[str, ...], ...]
@@ -89,19 +112,21 @@ class Gathered:
 
     Assertion ``aid`` is ``claims[aid]`` asserted by ``statements[aid]`` (the claims of a
     statement are numbered one after the other); the implied negations of rebuttals come after
-    the top-level claims and are listed in ``denied``. A proposition
-    bucket holds a bare number for a stated claim (in its own orientation), a :data:`Raw` tuple
-    for an implied claim or a mirrored one.
+    the top-level claims and are listed in ``denied``. A proposition bucket holds a bare number
+    for a stated claim, a :data:`Raw` tuple for an implied one; an exclusive bucket, also a
+    :data:`Raw` tuple for a stated claim in its mirrored orientation.
     """
 
     statements: list[Statement] = attrs.field(factory=list)
     claims: list[Claim] = attrs.field(factory=list)
     denied: dict[int, tuple[ClaimRef, int]] = attrs.field(factory=dict)
     rebuttals: list[Rebuttal] = attrs.field(factory=list)
-    propositions: dict[tuple[str, str, str | None], Bucket] = attrs.field(factory=dict)
+    affirmed: dict[Key, Bucket] = attrs.field(factory=dict)
+    negated: dict[Key, Bucket] = attrs.field(factory=dict)
+    counted: dict[Key, Bucket] = attrs.field(factory=dict)
     functional: dict[tuple[str, str], Bucket] = attrs.field(factory=dict)
     inverse: dict[tuple[str, str], Bucket] = attrs.field(factory=dict)
-    contrary: dict[tuple[str, str | None], Bucket] = attrs.field(factory=dict)
+    contrary: list[Key] = attrs.field(factory=list)
     profiles: dict[str, Profile | None] = attrs.field(factory=dict)
 
     def source(self, aid: int) -> Source:
@@ -153,13 +178,16 @@ def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
     return Profile(
         not (any(special) or chains),
         *special,
+        any(other > name for other in predicate.contrary),
         predicate.reporting,
         predicate.timeless,
         chains,
     )
 
 
-def gather(statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool) -> Gathered:
+def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
+    statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool
+) -> Gathered:
     """Number the assertions of ``statements`` and put them in buckets.
 
     Args:
@@ -174,19 +202,28 @@ def gather(statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool) 
     # The hot loop: one pass over every claim. A predicate that needs nothing but its
     # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
     # Nothing is kept per statement (a dict of statement ids would cost more than the buckets):
-    # a claim's statement is ``statements[aid]``, and the rebuttals' targets are looked up after.
-    # The proposition bucket is filled inline, for every claim; only an affirmed claim of a
-    # declared predicate calls out, for its exclusive and contrary buckets and implications.
+    # a claim's statement is ``statements[aid]``. The proposition bucket is filled inline, for
+    # every claim (as in _put); only an affirmed claim with a quantity, or of a declared
+    # predicate, calls out.
     said_by, claims = found.statements, found.claims
-    propositions, profiles = found.propositions, found.profiles
+    positive, negative, profiles = found.affirmed, found.negated, found.profiles
+    listed = found.contrary
     unseen, affirmed = _UNSEEN, Polarity.AFFIRMED
-    # The statements rebuttals target, by identity (no string hashing in the hot loop), and the
-    # number of each one's first claim.
-    targeted = {id(statements.statements[ident]) for ident in statements._targeted()}
+    # The rebuttals, and the statements they target: by identity (no string hashing in the hot
+    # loop), to note the number of each one's first claim.
+    stored, rebutted = statements.statements, statements._rebutted()
+    found.rebuttals = sorted(
+        {
+            id(rebuttal): rebuttal
+            for ids in rebutted.values()
+            for ident in ids
+            if isinstance(rebuttal := stored[ident], Rebuttal)
+        }.values(),
+        key=statement_key,
+    )
+    targeted = {id(stored[ident]) for ident in rebutted}
     first_aid: dict[str, int] = {}
     for statement in statements._stored():
-        if isinstance(statement, Rebuttal):
-            found.rebuttals.append(statement)
         if targeted and id(statement) in targeted:
             first_aid[statement.id] = len(claims)
         for claim in statement.claims:
@@ -204,21 +241,27 @@ def gather(statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool) 
                 key = (obj, name, subject)
             else:
                 key = (subject, name, obj)
-            bucket = propositions.get(key)
-            if bucket is None:
-                propositions[key] = aid
-            elif isinstance(bucket, list):
-                bucket.append(aid)
+            if claim.polarity is affirmed:
+                bucket = positive.get(key)
+                if bucket is None:
+                    positive[key] = aid
+                    if profile is not None and profile.leads:
+                        listed.append(key)
+                elif isinstance(bucket, list):
+                    bucket.append(aid)
+                else:
+                    positive[key] = [bucket, aid]
+                if claim.quantity is not None:
+                    _append(found.counted, key, aid)
+                if profile is not None:
+                    _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
             else:
-                propositions[key] = [bucket, aid]
-            if profile is not None and claim.polarity is affirmed:
-                _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
-    found.rebuttals.sort(key=statement_key)
+                _append(negative, key, aid)
     _add_negations(found, statements, vocabulary, first_aid, entailed=entailed)
     return found
 
 
-_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, ())
+_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, False, ())
 """A marker for a predicate not looked up yet (compared by identity)."""
 
 
@@ -242,11 +285,7 @@ def _add_negations(
             claims.append(negation)
             found.denied[aid] = (ref, target)
             profile = found.profile(vocabulary, negation.predicate)
-            if profile is None or profile.simple:
-                key = (negation.subject, negation.predicate, negation.object)
-                _append(found.propositions, key, aid)
-            else:
-                _place(found, vocabulary, aid, negation, profile, entailed=entailed)
+            _put(found, vocabulary, aid, negation, profile, entailed=entailed)
 
 
 def _denied(
@@ -276,26 +315,35 @@ def _negation(found: Gathered, vocabulary: Vocabulary, rebuttal: Rebuttal, targe
     )
 
 
-def _place(
+def _put(
     found: Gathered,
     vocabulary: Vocabulary,
     aid: int,
     claim: Claim,
-    profile: Profile,
+    profile: Profile | None,
     *,
     entailed: bool,
 ) -> None:
-    """Put a claim of a declared predicate, and what it implies, in its buckets."""
+    """Put a stated claim in its proposition bucket and, if affirmed, its other buckets."""
     name, subject, obj = claim.predicate, claim.subject, claim.object
-    # A proposition bucket needs no orientation: the stated claim goes in as its bare number.
-    key = (
-        (obj, name, subject)
-        if profile.symmetric and obj is not None and obj < subject
-        else (subject, name, obj)
-    )
-    _append(found.propositions, key, aid)
-    if claim.polarity is Polarity.AFFIRMED:
+    symmetric = profile is not None and profile.symmetric
+    first, second = orient(subject, obj, symmetric=symmetric)
+    key = (first, name, second)
+    if claim.polarity is not Polarity.AFFIRMED:
+        _append(found.negated, key, aid)
+        return
+    _add_affirmed(found, key, aid, profile)
+    if claim.quantity is not None:
+        _append(found.counted, key, aid)
+    if profile is not None and not profile.simple:
         _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
+
+
+def _add_affirmed(found: Gathered, key: Key, item: int | Raw, profile: Profile | None) -> None:
+    """Put an affirmed claim in its proposition bucket; list its key if CONTRARY starts there."""
+    if key not in found.affirmed and profile is not None and profile.leads:
+        found.contrary.append(key)
+    _append(found.affirmed, key, item)
 
 
 def _affirmed(
@@ -309,17 +357,14 @@ def _affirmed(
 ) -> None:
     """Put an affirmed claim of a declared predicate in its other buckets, with its implications."""
     name, subject, obj = claim.predicate, claim.subject, claim.object
-    if profile.functional or profile.inverse_functional or profile.contrary:
+    if obj is not None and (profile.functional or profile.inverse_functional):
         if profile.symmetric:
-            _special(found, (aid, name, subject, obj, ()), profile)
-        else:  # _special, inlined for the common case: one orientation, a bare number
-            if obj is not None:
-                if profile.functional:
-                    _append(found.functional, (name, subject), aid)
-                if profile.inverse_functional:
-                    _append(found.inverse, (name, obj), aid)
-            if profile.contrary:
-                _append(found.contrary, (subject, obj), aid)
+            _exclusive(found, (aid, name, subject, obj, ()), profile)
+        else:  # _exclusive, inlined for the common case: one orientation, a bare number
+            if profile.functional:
+                _append(found.functional, (name, subject), aid)
+            if profile.inverse_functional:
+                _append(found.inverse, (name, obj), aid)
     if not entailed:
         return
     for chain in profile.chains:
@@ -332,8 +377,8 @@ def _affirmed(
         for s, o in _orientations(subject, obj, mirror=mirror):
             raw = (aid, implied, s, o, chain)
             first, second = orient(s, o, symmetric=implied_profile.symmetric)
-            _append(found.propositions, (first, implied, second), raw)
-            _special(found, raw, implied_profile)
+            _add_affirmed(found, (first, implied, second), raw, implied_profile)
+            _exclusive(found, raw, implied_profile)
 
 
 def _orientations(
@@ -344,9 +389,9 @@ def _orientations(
     return ((subject, obj),)
 
 
-def _special(found: Gathered, raw: Raw, profile: Profile) -> None:
-    """Put an affirmed claim in its exclusive and contrary buckets, in each orientation."""
-    if not (profile.functional or profile.inverse_functional or profile.contrary):
+def _exclusive(found: Gathered, raw: Raw, profile: Profile) -> None:
+    """Put an affirmed claim in its exclusive buckets, in each orientation."""
+    if not (profile.functional or profile.inverse_functional):
         return
     aid, name, subject, obj, chain = raw
     for s, o in _orientations(subject, obj, mirror=profile.symmetric):
@@ -357,8 +402,6 @@ def _special(found: Gathered, raw: Raw, profile: Profile) -> None:
                 _append(found.functional, (name, s), item)
             if profile.inverse_functional:
                 _append(found.inverse, (name, o), item)
-        if profile.contrary:
-            _append(found.contrary, (s, o), item)
 
 
 def _append(buckets: dict[K, Bucket], key: K, item: int | Raw) -> None:
@@ -370,3 +413,40 @@ def _append(buckets: dict[K, Bucket], key: K, item: int | Raw) -> None:
         bucket.append(item)
     else:
         buckets[key] = [bucket, item]
+
+
+def contrary_pairs(
+    found: Gathered, contraries: Mapping[str, frozenset[str]]
+) -> Iterator[tuple[Bucket, Bucket]]:
+    """Each pair of affirmed buckets of contrary predicates with the same subject and object.
+
+    A claim of a symmetric predicate stands for itself and its mirror, so its bucket meets the
+    buckets of both orientations of a contrary that is not symmetric. Each pair comes once: from
+    the predicate whose name sorts first.
+    """
+    affirmed, profiles = found.affirmed, found.profiles
+    # For each predicate: whether its claims stand for their mirrors, and the contraries to look
+    # up from it (those seen, sorting after it), each with whether it is symmetric.
+    plans: dict[str, tuple[bool, list[tuple[str, bool]]]] = {}
+    for name, profile in profiles.items():
+        if profile is not None and profile.leads:
+            others = [
+                (other, other_profile.symmetric)
+                for other in sorted(contraries[name])
+                if other > name and (other_profile := profiles.get(other)) is not None
+            ]
+            plans[name] = (profile.symmetric, others)
+    for key in found.contrary:
+        subject, name, obj = key
+        mirror, others = plans[name]
+        for other, symmetric in others:
+            if symmetric:  # both orientations have one key
+                pairs = [orient(subject, obj, symmetric=True)]
+            elif mirror and obj is not None and obj != subject:
+                pairs = [(subject, obj), (obj, subject)]
+            else:
+                pairs = [(subject, obj)]
+            for first, second in pairs:
+                bucket = affirmed.get((first, other, second))
+                if bucket is not None:
+                    yield affirmed[key], bucket

@@ -59,7 +59,7 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import Gathered, Raw, gather, period_span
+from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, period_span
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet
@@ -298,19 +298,25 @@ class _Run:
         return entries
 
     def hits(self) -> list[Hit]:
-        """Every bucket that may hold a clash, checked by its pure function.
+        """Every group of entries that may hold a clash, checked by its pure function.
 
-        A bucket is skipped, before its entries are built, when no two of its entries are of
-        classes that can clash (most buckets: the same proposition only affirmed, one object,
-        no contrary predicates): the pure functions would return nothing for it.
+        Only what can clash is looked at, before any entry is built: the keys that hold both an
+        affirmed and a negated claim (NEGATION), two quantities (QUANTITY), two different objects
+        or subjects of an exclusive predicate (EXCLUSIVE), or claims of two contrary predicates
+        about the same subject and object (CONTRARY). Most keys hold none of these.
         """
         gathered = self.gathered
         claims = gathered.claims
+        affirmed, negated = gathered.affirmed, gathered.negated
         hits: list[Hit] = []
-        # A bucket of one entry is that entry, not a list: only lists hold two or more.
-        for bucket in gathered.propositions.values():
-            if isinstance(bucket, list) and _may_clash(bucket, claims):
-                hits += check_proposition(self.entries(bucket))
+        for key, denials in negated.items():
+            claimed = affirmed.get(key)
+            if claimed is not None:
+                hits += check_proposition(self.entries([*_listed(claimed), *_listed(denials)]))
+        for key, counted in gathered.counted.items():
+            # A bucket of one entry is that entry, not a list: only lists hold two or more.
+            if isinstance(counted, list) and key not in negated:  # else checked just above
+                hits += check_proposition(self.entries(counted))
         for functional in gathered.functional.values():
             if isinstance(functional, list) and _differ(functional, claims, subjects=False):
                 hits += check_exclusive(self.entries(functional), inverse=False)
@@ -319,9 +325,9 @@ class _Run:
                 hits += check_exclusive(self.entries(inverse), inverse=True)
         if gathered.contrary:
             contraries = self.contraries()
-            for pair in gathered.contrary.values():
-                if isinstance(pair, list) and _contrary_pair(pair, claims, contraries):
-                    hits += check_contrary(self.entries(pair), contraries)
+            for one, other in contrary_pairs(gathered, contraries):
+                entries = self.entries([*_listed(one), *_listed(other)])
+                hits += check_contrary(entries, contraries)
         return hits
 
     def contraries(self) -> dict[str, frozenset[str]]:
@@ -435,29 +441,9 @@ def _dates(span: TimeSpan) -> tuple[date, date, date, date]:
     return (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
 
 
-def _may_clash(bucket: Sequence[int | Raw], claims: Sequence[Claim]) -> bool:
-    """Whether a proposition bucket holds both polarities, or two quantities.
-
-    Otherwise :func:`check_proposition` finds nothing in it. An implied claim (a :data:`Raw`
-    with a chain) is affirmed and has no quantity.
-    """
-    affirmed = negated = False
-    counted = 0
-    for item in bucket:
-        if isinstance(item, int):
-            claim = claims[item]
-        elif item[4]:
-            affirmed = True
-            continue
-        else:
-            claim = claims[item[0]]
-        if claim.polarity is Polarity.AFFIRMED:
-            affirmed = True
-            if claim.quantity is not None:
-                counted += 1
-        else:
-            negated = True
-    return (affirmed and negated) or counted > 1
+def _listed(bucket: Bucket) -> list[int | Raw]:
+    """A bucket's entries (a bucket of one entry is that entry)."""
+    return bucket if isinstance(bucket, list) else [bucket]
 
 
 def _differ(bucket: Sequence[int | Raw], claims: Sequence[Claim], *, subjects: bool) -> bool:
@@ -475,22 +461,6 @@ def _differ(bucket: Sequence[int | Raw], claims: Sequence[Claim], *, subjects: b
         if len(seen) > 1:
             return True
     return False
-
-
-def _contrary_pair(
-    bucket: Sequence[int | Raw], claims: Sequence[Claim], contraries: dict[str, frozenset[str]]
-) -> bool:
-    """Whether a contrary bucket holds two predicates contrary to each other.
-
-    Otherwise :func:`check_contrary` finds nothing in it.
-    """
-    names = {claims[item].predicate if isinstance(item, int) else item[1] for item in bucket}
-    return len(names) > 1 and any(
-        not contraries.get(name, _NONE).isdisjoint(names) for name in names
-    )
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def _targets(rebuttal: Rebuttal) -> list[tuple[str, int | None]]:

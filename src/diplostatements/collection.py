@@ -282,9 +282,9 @@ class StatementSet:
         """
         return self._statements.values()
 
-    def _targeted(self) -> Collection[str]:
-        """The ids of the statements that rebuttals target."""
-        return self._rebuttals.keys()
+    def _rebutted(self) -> Mapping[str, Collection[str]]:
+        """The id of each statement that rebuttals target -> the ids of those rebuttals."""
+        return self._rebuttals
 
     def __iter__(self) -> Iterator[Statement]:
         return iter(self._ordered())
