@@ -18,6 +18,7 @@ findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import NamedTuple
 
 from .quantities import Quantity
@@ -99,9 +100,14 @@ def _sweep(
         ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day.
     """
     active: dict[Hashable, list[Entry]] = {}
-    for entry in sorted(entries, key=_start):
-        start = entry.period.start
+    # Sorted by period: by its first day, ties by the rest of it (which pairs are found does
+    # not depend on how ties are ordered: an active entry always reaches a later one's start).
+    for entry in sorted(entries, key=_period):
         mine = group(entry)
+        if not active:
+            active[mine] = [entry]
+            continue
+        start = entry.period.start
         for other_group in list(partners(mine, active.keys())):
             members = active[other_group]
             live = [other for other in members if other.period.end >= start]
@@ -116,8 +122,7 @@ def _sweep(
         active.setdefault(mine, []).append(entry)
 
 
-def _start(entry: Entry) -> int:
-    return entry.period.start
+_period = itemgetter(1)  # an entry's period (a C function, unlike a lambda)
 
 
 def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
@@ -214,7 +219,7 @@ def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]
 
     def partners(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
         assert isinstance(mine, str)
-        return [name for name in sorted(contraries.get(mine, ())) if name in active]
+        return [name for name in active if name in contraries[mine]]
 
     return [
         _hit(CONTRARY, a, b)

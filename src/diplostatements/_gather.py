@@ -106,6 +106,19 @@ class Profile(NamedTuple):
     chains: tuple[tuple[str, ...], ...]
 
 
+class Implication(NamedTuple):
+    """One predicate that a claim of another implies.
+
+    ``mirror`` is true when the implying predicate is symmetric and the implied one is not: the
+    claim then implies both orientations.
+    """
+
+    name: str
+    chain: tuple[str, ...]
+    profile: Profile
+    mirror: bool
+
+
 @attrs.define
 class Gathered:
     """Everything :func:`gather` found; see the module docstring.
@@ -128,6 +141,7 @@ class Gathered:
     inverse: dict[tuple[str, str], Bucket] = attrs.field(factory=dict)
     contrary: list[Key] = attrs.field(factory=list)
     profiles: dict[str, Profile | None] = attrs.field(factory=dict)
+    implications: dict[str, tuple[Implication, ...]] = attrs.field(factory=dict)
 
     def source(self, aid: int) -> Source:
         """Where assertion ``aid`` comes from."""
@@ -140,6 +154,24 @@ class Gathered:
                 first -= 1
             return Source(statement, aid - first, self.claims[aid])
         return Source(statement, None, self.claims[aid], denied[0], denied[1])
+
+    def implied(
+        self, vocabulary: Vocabulary, name: str, profile: Profile
+    ) -> tuple[Implication, ...]:
+        """What an affirmed claim of a predicate implies (looked up once)."""
+        try:
+            return self.implications[name]
+        except KeyError:
+            found = []
+            for chain in profile.chains:
+                implied_profile = self.profile(vocabulary, chain[-1])
+                assert implied_profile is not None  # a vocabulary implies only what it holds
+                # A symmetric claim implies its mirror's implications too; a symmetric implied
+                # predicate needs no mirroring (its proposition key is oriented already).
+                mirror = profile.symmetric and not implied_profile.symmetric
+                found.append(Implication(chain[-1], chain, implied_profile, mirror))
+            implications = self.implications[name] = tuple(found)
+            return implications
 
     def profile(self, vocabulary: Vocabulary, name: str) -> Profile | None:
         """The profile of a predicate (looked up once)."""
@@ -365,20 +397,33 @@ def _affirmed(
                 _append(found.functional, (name, subject), aid)
             if profile.inverse_functional:
                 _append(found.inverse, (name, obj), aid)
-    if not entailed:
-        return
-    for chain in profile.chains:
-        implied = chain[-1]
-        implied_profile = found.profile(vocabulary, implied)
-        assert implied_profile is not None  # a vocabulary implies only predicates it holds
-        # A symmetric claim implies its mirror's implications too; a symmetric implied
-        # predicate needs no mirroring here (its buckets take both orientations already).
-        mirror = profile.symmetric and not implied_profile.symmetric
+    if entailed and profile.chains:
+        _implied(found, vocabulary, (aid, name, subject, obj, ()), profile)
+
+
+def _implied(found: Gathered, vocabulary: Vocabulary, stated: Raw, profile: Profile) -> None:
+    """Put what an affirmed claim implies in the buckets, each implied claim with its chain."""
+    aid, name, subject, obj, _ = stated
+    # What _add_affirmed and orient do, inlined: a claim may imply several others.
+    affirmed, listed = found.affirmed, found.contrary
+    for implied, chain, implied_profile, mirror in found.implied(vocabulary, name, profile):
         for s, o in _orientations(subject, obj, mirror=mirror):
             raw = (aid, implied, s, o, chain)
-            first, second = orient(s, o, symmetric=implied_profile.symmetric)
-            _add_affirmed(found, (first, implied, second), raw, implied_profile)
-            _exclusive(found, raw, implied_profile)
+            if implied_profile.symmetric and o is not None and o < s:
+                key: Key = (o, implied, s)
+            else:
+                key = (s, implied, o)
+            bucket = affirmed.get(key)
+            if bucket is None:
+                affirmed[key] = raw
+                if implied_profile.leads:
+                    listed.append(key)
+            elif isinstance(bucket, list):
+                bucket.append(raw)
+            else:
+                affirmed[key] = [bucket, raw]
+            if implied_profile.functional or implied_profile.inverse_functional:
+                _exclusive(found, raw, implied_profile)
 
 
 def _orientations(

@@ -210,13 +210,6 @@ class _Run:
         profile = self.gathered.profiles[claim.predicate]
         return period_span(claim, self.gathered.statements[aid], profile)
 
-    def period(self, aid: int) -> Period:
-        """The period of assertion ``aid`` as day ordinals (computed once)."""
-        period = self._periods.get(aid)
-        if period is None:
-            period = self._periods[aid] = period_of(self.span(aid).ordinals())
-        return period
-
     def certain(self, aid: int) -> bool:
         """Whether assertion ``aid`` is stated as CERTAIN (an implied negation: its rebuttal)."""
         return self.gathered.claims[aid].modality is Modality.CERTAIN
@@ -243,10 +236,10 @@ class _Run:
         return key
 
     def entries(self, raws: Sequence[int | Raw]) -> list[Entry]:
-        """A bucket's entries, with their periods and scopes.
+        """A group's entries, with their periods and scopes.
 
-        The inner loop of the sweeps' preparation: :meth:`period` and :meth:`certain` are
-        inlined here.
+        The inner loop of the sweeps' preparation: each assertion's period is computed once per
+        check, and the entries are made without their Python constructor.
         """
         entries = []
         gathered = self.gathered
@@ -256,7 +249,7 @@ class _Run:
             gathered.statements,
             self._periods,
         )
-        certain, affirmed_polarity = Modality.CERTAIN, Polarity.AFFIRMED
+        certain, affirmed_polarity, make = Modality.CERTAIN, Polarity.AFFIRMED, tuple.__new__
         chain: tuple[str, ...]
         for item in raws:
             if isinstance(item, int):  # a stated claim, in its own orientation
@@ -282,17 +275,20 @@ class _Run:
                 span = period_span(claim, said_by[aid], profiles[claim.predicate])
                 period = periods[aid] = period_of(span.ordinals())
             entries.append(
-                Entry(
-                    aid,
-                    period,
-                    affirmed,
-                    claim.modality is certain,
-                    subject,
-                    name,
-                    obj,
-                    scope,
-                    quantity,
-                    chain,
+                make(
+                    Entry,
+                    (
+                        aid,
+                        period,
+                        affirmed,
+                        claim.modality is certain,
+                        subject,
+                        name,
+                        obj,
+                        scope,
+                        quantity,
+                        chain,
+                    ),
                 )
             )
         return entries
