@@ -92,7 +92,9 @@ class Profile(NamedTuple):
     ``simple`` is true when the predicate needs nothing but its proposition bucket (it is not
     symmetric, functional, inverse-functional or contrary, and implies nothing). ``leads`` is
     true when it has a contrary whose name sorts after its own: CONTRARY looks up the buckets of
-    its contraries from its buckets (from one side of each pair only).
+    its contraries from its buckets (from one side of each pair only). ``more`` is true when an
+    affirmed claim of it needs more than its proposition bucket: it is exclusive, or implies
+    others.
     """
 
     simple: bool
@@ -101,6 +103,7 @@ class Profile(NamedTuple):
     inverse_functional: bool
     contrary: bool
     leads: bool
+    more: bool
     reporting: bool
     timeless: bool
     chains: tuple[tuple[str, ...], ...]
@@ -211,6 +214,7 @@ def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
         not (any(special) or chains),
         *special,
         any(other > name for other in predicate.contrary),
+        bool(predicate.functional or predicate.inverse_functional or chains),
         predicate.reporting,
         predicate.timeless,
         chains,
@@ -285,7 +289,7 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
                     positive[key] = [bucket, aid]
                 if claim.quantity is not None:
                     _append(found.counted, key, aid)
-                if profile is not None:
+                if profile is not None and profile.more:
                     _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
             else:
                 _append(negative, key, aid)
@@ -293,7 +297,7 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     return found
 
 
-_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, False, ())
+_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, False, False, ())
 """A marker for a predicate not looked up yet (compared by identity)."""
 
 
@@ -367,7 +371,7 @@ def _put(
     _add_affirmed(found, key, aid, profile)
     if claim.quantity is not None:
         _append(found.counted, key, aid)
-    if profile is not None and not profile.simple:
+    if profile is not None and profile.more:
         _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
 
 
