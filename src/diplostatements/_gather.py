@@ -14,7 +14,9 @@ Each assertion gets:
   (a claim of a symmetric predicate stands for itself and its mirror, so it goes in both
   orientations);
 - if affirmed and the predicate implies others, the same entries for each implied claim, tagged
-  with the chain of implications.
+  with the chain of implications; except that an implied claim of a predicate neither exclusive
+  nor contrary is not put in a proposition bucket: it can clash only with a negated claim of its
+  key, so the checker looks it up from each negated claim (:func:`implied_at`).
 
 CONTRARY needs no buckets of its own: the keys of the affirmed buckets of predicates that have
 contraries are listed (:attr:`Gathered.contrary`; only from one predicate of each contrary pair),
@@ -52,6 +54,7 @@ __all__ = [
     "Source",
     "contrary_pairs",
     "gather",
+    "implied_at",
     "period_span",
 ]
 
@@ -145,6 +148,7 @@ class Gathered:
     contrary: list[Key] = attrs.field(factory=list)
     profiles: dict[str, Profile | None] = attrs.field(factory=dict)
     implications: dict[str, tuple[Implication, ...]] = attrs.field(factory=dict)
+    entailed: bool = False
 
     def source(self, aid: int) -> Source:
         """Where assertion ``aid`` comes from."""
@@ -161,7 +165,12 @@ class Gathered:
     def implied(
         self, vocabulary: Vocabulary, name: str, profile: Profile
     ) -> tuple[Implication, ...]:
-        """What an affirmed claim of a predicate implies (looked up once)."""
+        """What an affirmed claim of a predicate implies and must be put in buckets for.
+
+        That is the implied predicates that are exclusive or contrary (looked up once). The
+        others can clash only with a negated claim of the implied key, and are found from that
+        side: see :func:`implied_at`.
+        """
         try:
             return self.implications[name]
         except KeyError:
@@ -169,12 +178,33 @@ class Gathered:
             for chain in profile.chains:
                 implied_profile = self.profile(vocabulary, chain[-1])
                 assert implied_profile is not None  # a vocabulary implies only what it holds
+                if _looked_up(implied_profile):
+                    continue
                 # A symmetric claim implies its mirror's implications too; a symmetric implied
                 # predicate needs no mirroring (its proposition key is oriented already).
                 mirror = profile.symmetric and not implied_profile.symmetric
                 found.append(Implication(chain[-1], chain, implied_profile, mirror))
             implications = self.implications[name] = tuple(found)
             return implications
+
+    def implying(self) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
+        """For each predicate whose implied claims are looked up: what implies it.
+
+        Each implying predicate seen in this check, with the chain and whether it is symmetric.
+        Empty when the ENTAILED rule is off.
+        """
+        implying: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        if not self.entailed:
+            return implying
+        profiles = self.profiles
+        for name in sorted(name for name, profile in profiles.items() if profile is not None):
+            profile = profiles[name]
+            assert profile is not None
+            for chain in profile.chains:
+                implied_profile = profiles.get(chain[-1])
+                if implied_profile is not None and _looked_up(implied_profile):
+                    implying.setdefault(chain[-1], []).append((name, chain, profile.symmetric))
+        return implying
 
     def profile(self, vocabulary: Vocabulary, name: str) -> Profile | None:
         """The profile of a predicate (looked up once)."""
@@ -234,7 +264,7 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     Returns:
         The assertions and buckets.
     """
-    found = Gathered()
+    found = Gathered(entailed=entailed)
     # The hot loop: one pass over every claim. A predicate that needs nothing but its
     # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
     # Nothing is kept per statement (a dict of statement ids would cost more than the buckets):
@@ -428,6 +458,53 @@ def _implied(found: Gathered, vocabulary: Vocabulary, stated: Raw, profile: Prof
                 affirmed[key] = [bucket, raw]
             if implied_profile.functional or implied_profile.inverse_functional:
                 _exclusive(found, raw, implied_profile)
+
+
+def _looked_up(implied: Profile) -> bool:
+    """Whether implied claims of this predicate are found from the negated claims' side.
+
+    An implied claim is affirmed and has no quantity: unless its predicate is exclusive or
+    contrary, it can clash only with a negated claim of its own key.
+    """
+    return not (implied.contrary or implied.functional or implied.inverse_functional)
+
+
+def implied_at(
+    found: Gathered, key: Key, implying: list[tuple[str, tuple[str, ...], bool]]
+) -> list[Raw]:
+    """The implied claims with this proposition key, of a predicate :func:`_looked_up`.
+
+    They are the claims of the affirmed buckets of the predicates that imply it, with the same
+    subject and object: in either orientation when either predicate is symmetric (a claim of a
+    symmetric predicate implies its mirror's implications too, and a symmetric implied predicate
+    has one key for both orientations).
+
+    Args:
+        found: the gathered buckets.
+        key: a proposition key that holds a negated claim.
+        implying: what implies the key's predicate (:meth:`Gathered.implying`).
+    """
+    subject, name, obj = key
+    implied_profile = found.profiles[name]
+    assert implied_profile is not None  # only a declared predicate is implied
+    affirmed = found.affirmed
+    raws: list[Raw] = []
+    for stated, chain, symmetric in implying:
+        if symmetric:
+            first, second = orient(subject, obj, symmetric=True)
+            keys = [(first, stated, second)]
+        else:
+            keys = [(subject, stated, obj)]
+            if implied_profile.symmetric and obj is not None and obj != subject:
+                keys.append((obj, stated, subject))
+        for stated_key in keys:
+            bucket = affirmed.get(stated_key)
+            if bucket is None:
+                continue
+            # Only stated claims: a claim implied by a third is found as that one's implication.
+            items = bucket if isinstance(bucket, list) else [bucket]
+            raws += [(item, name, subject, obj, chain) for item in items if isinstance(item, int)]
+    return raws
 
 
 def _orientations(

@@ -59,7 +59,7 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, period_span
+from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, implied_at, period_span
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet
@@ -305,10 +305,16 @@ class _Run:
         claims = gathered.claims
         affirmed, negated = gathered.affirmed, gathered.negated
         hits: list[Hit] = []
+        implying = gathered.implying()
         for key, denials in negated.items():
             claimed = affirmed.get(key)
-            if claimed is not None:
-                hits += check_proposition(self.entries([*_listed(claimed), *_listed(denials)]))
+            sources = implying.get(key[1])
+            implied = implied_at(gathered, key, sources) if sources else []
+            if claimed is not None or implied:
+                group: list[int | Raw] = [*implied, *_listed(denials)]
+                if claimed is not None:
+                    group += _listed(claimed)
+                hits += check_proposition(self.entries(group))
         for key, counted in gathered.counted.items():
             # A bucket of one entry is that entry, not a list: only lists hold two or more.
             if isinstance(counted, list) and key not in negated:  # else checked just above
