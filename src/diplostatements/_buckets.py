@@ -17,7 +17,7 @@ findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -85,7 +85,7 @@ class Hit(NamedTuple):
 
 
 def _sweep(
-    entries: Iterable[Entry],
+    entries: Sequence[Entry],
     group: Callable[[Entry], Hashable],
     partners: Callable[[Hashable, Collection[Hashable]], Iterable[Hashable]],
 ) -> Iterator[tuple[Entry, Entry]]:
@@ -99,6 +99,16 @@ def _sweep(
     Yields:
         ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day.
     """
+    if len(entries) == 2:  # most groups: the same as below, without the active lists
+        a, b = sorted(entries, key=_period)
+        mine = group(a)
+        if (
+            a.aid != b.aid
+            and a.period.end >= b.period.start
+            and mine in partners(group(b), (mine,))
+        ):
+            yield a, b
+        return
     active: dict[Hashable, list[Entry]] = {}
     # Sorted by period: by its first day, ties by the rest of it (which pairs are found does
     # not depend on how ties are ordered: an active entry always reaches a later one's start).
