@@ -268,6 +268,8 @@ class TestDisplay:
             # held throughout
             (TimeSpan.always(), "TimeSpan.always()", "always"),
             (TimeSpan.on(TUESDAY), "TimeSpan.on(2019-06-04)", "2019-06-04"),
+            (TimeSpan.on(MIN), "TimeSpan.on(0001-01-01)", "0001-01-01"),
+            (TimeSpan.on(MAX), "TimeSpan.on(9999-12-31)", "9999-12-31"),
             (TimeSpan.since(d("2019-01-23")), "TimeSpan.since(2019-01-23)", "since 2019-01-23"),
             (TimeSpan.until(d("2019-07-22")), "TimeSpan.until(2019-07-22)", "until 2019-07-22"),
             (
@@ -321,6 +323,14 @@ class TestDisplay:
                 "TimeSpan(start_earliest=..., start_latest=..., end_earliest=2019-03-01,"
                 " end_latest=2019-03-01)",
                 "starting at an unknown time, ending on 2019-03-01",
+            ),
+            # first and last day the same, but not a single day
+            (
+                span("2019-03-01", "2019-03-05", "2019-02-25", "2019-03-01"),
+                "TimeSpan(start_earliest=2019-03-01, start_latest=2019-03-05,"
+                " end_earliest=2019-02-25, end_latest=2019-03-01)",
+                "starting between 2019-03-01 and 2019-03-05, ending between 2019-02-25 and"
+                " 2019-03-01",
             ),
             (
                 span("...", "2019-01-31", "...", "2019-03-31"),

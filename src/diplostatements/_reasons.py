@@ -1,23 +1,26 @@
 """The sentences that explain findings: who said what, when, and why it clashes.
 
-Only the checker calls these; they take the actor names of the set (id -> display name) so a
-reason reads "Dmitry Peskov for The Kremlin (Russia)" rather than "peskov".
+Only the checker calls these, through one :class:`Writer` per check; they take the actor names of
+the set (id -> display name) so a reason reads "Dmitry Peskov for The Kremlin (Russia)" rather
+than "peskov".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
-from .claims import Modality
+from .claims import Modality, describe_claim
 from .collection import Assertion
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
 from .statements import Statement
 from .timespans import TimeSpan
 
-__all__ = ["describe_when", "dispute_reason", "reason", "who"]
+__all__ = ["Writer", "who"]
 
 _Chains = tuple[tuple[str, ...], tuple[str, ...]]
+_Dates = tuple[date, date, date, date]
 
 _REBUTTAL_VERBS = {
     RebuttalKind.DENIAL: "denied",
@@ -27,12 +30,6 @@ _REBUTTAL_VERBS = {
     RebuttalKind.QUALIFICATION: "qualified",
     RebuttalKind.CHALLENGE: "challenged",
 }
-
-
-def describe_when(span: TimeSpan) -> str:
-    """A period as an adverbial: "on 2019-06-04", "sometime in March 2019"."""
-    text = str(span)
-    return f"on {text}" if text[:1].isdigit() else text
 
 
 def who(statement: Statement, side: str, names: Mapping[str, str]) -> str:
@@ -54,23 +51,6 @@ def _verb(assertion: Assertion, *, retracted: bool) -> str:
     return _REBUTTAL_VERBS[statement.kind]
 
 
-def _telling(
-    assertion: Assertion,
-    names: Mapping[str, str],
-    phrases: Mapping[str, str],
-    *,
-    retracted: bool = False,
-) -> str:
-    """What an assertion says: "X said on D that C", or "X denied on D that C"."""
-    claim = assertion.claim.negated() if assertion.denies is not None else assertion.claim
-    verb = _verb(assertion, retracted=retracted)
-    when = describe_when(assertion.statement.said_on)
-    return (
-        f"{who(assertion.statement, assertion.side, names)} {verb} {when}"
-        f" that {claim.describe(names, phrases)}"
-    )
-
-
 def _quote(name: str) -> str:
     return f"'{name}'"
 
@@ -80,101 +60,141 @@ def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> st
 
     For ENTAILED, ``rule`` is the rule between the implied claims, and the chains come first.
     """
-    clashing = [
-        chain[-1] if chain else a.claim.predicate
-        for a, chain in zip((first, second), chains, strict=True)
-    ]
+    first_chain, second_chain = chains
     if rule is EXCLUSIVE:
         one = (
             "object per subject"
             if first.claim.subject == second.claim.subject
             else "subject per object"
         )
-        why = f"{_quote(clashing[0])} admits only one {one} at a time"
+        clashing = first_chain[-1] if first_chain else first.claim.predicate
+        why = f"{_quote(clashing)} admits only one {one} at a time"
     elif rule is CONTRARY:
-        why = f"{_quote(clashing[0])} and {_quote(clashing[1])} cannot both hold"
+        clashing = first_chain[-1] if first_chain else first.claim.predicate
+        other = second_chain[-1] if second_chain else second.claim.predicate
+        why = f"{_quote(clashing)} and {_quote(other)} cannot both hold"
     elif rule is QUANTITY:
         why = f"{first.claim.quantity} and {second.claim.quantity} cannot both be right"
     else:
         why = "the same proposition is affirmed and denied"
-    implied = [" implies ".join(_quote(name) for name in chain) for chain in chains if chain]
-    if not implied:
+    if not (first_chain or second_chain):
         return why
+    implied = [" implies ".join(_quote(name) for name in chain) for chain in chains if chain]
     if rule is NEGATION:  # an implied claim is affirmed: the other claim denies it
         return f"{' and '.join(implied)}, which is denied"
     return f"{' and '.join(implied)}, and {why}"
 
 
-def reason(
-    kind: Rule,
-    rule: Rule,
-    first: Assertion,
-    second: Assertion,
-    chains: _Chains,
-    *,
-    definite: bool,
-    names: Mapping[str, str],
-    phrases: Mapping[str, str] | None = None,
-    retracted: bool = False,
-) -> str:
-    """One sentence explaining a finding.
-
-    Args:
-        kind: the finding's kind.
-        rule: the rule that matched (for ENTAILED, the rule between the implied claims).
-        first: the earlier assertion.
-        second: the later one.
-        chains: the implication chains of ``first`` and ``second`` (empty when stated).
-        definite: whether the finding is DEFINITE.
-        names: actor id -> display name.
-        phrases: predicate name -> how it reads (the vocabulary's phrases).
-        retracted: the finding is a side withdrawing its own claim.
-    """
-    phrases = phrases or {}
-    if kind is DENIAL:
-        statement = second.statement
-        verb = _verb(second, retracted=retracted)
-        text = (
-            f"{_telling(first, names, phrases)}; {who(statement, second.side, names)} {verb} it"
-            f" {describe_when(statement.said_on)}"
-        )
-    else:
-        why = _why(rule, first, second, chains)
-        text = f"{_telling(first, names, phrases)}, but {_telling(second, names, phrases)}: {why}"
-    if not definite:
-        text += f" ({_hedge(first, second)})"
-    return text + "."
-
-
 def _hedge(first: Assertion, second: Assertion) -> str:
-    hedged = [a for a in (first, second) if a.claim.modality is not Modality.CERTAIN]
+    hedged = [
+        f"{a.statement.id} is {a.claim.modality.value}"
+        for a in (first, second)
+        if a.claim.modality is not Modality.CERTAIN
+    ]
     if hedged:
-        return "possibly: " + " and ".join(
-            f"{a.statement.id} is {a.claim.modality.value}" for a in hedged
-        )
+        return "possibly: " + " and ".join(hedged)
     return "possibly: the periods may not overlap"
 
 
-def dispute_reason(
-    rebuttal: Rebuttal,
-    target: Statement,
-    *,
-    claim: int | None,
-    side: str,
-    target_side: str,
-    names: Mapping[str, str],
-    phrases: Mapping[str, str] | None = None,
-) -> str:
-    """One sentence describing a qualification or challenge."""
-    phrases = phrases or {}
-    verb = _REBUTTAL_VERBS[rebuttal.kind]
-    what = (
-        target.claims[claim].describe(names, phrases)
-        if claim is not None
-        else "; ".join(c.describe(names, phrases) for c in target.claims)
-        or f"statement {target.id}"
-    )
-    return (
-        f"{who(rebuttal, side, names)} {verb} {describe_when(rebuttal.said_on)} what"
-        f" {who(target, target_side, names)} said {describe_when(target.said_on)}: {what}."
-    )
+class Writer:
+    """The sentences of one check: its findings' reasons and its disputes'.
+
+    The same periods recur across the findings of a check, so a writer remembers what it wrote of
+    each, by its four dates (equal spans read alike, and a tuple of dates hashes in C, unlike the
+    span). What an assertion says (:meth:`telling`) is for the caller to keep: the checker writes
+    it once per assertion.
+
+    Args:
+        names: actor id -> display name.
+        phrases: predicate name -> how it reads (the vocabulary's phrases).
+    """
+
+    def __init__(self, names: Mapping[str, str], phrases: Mapping[str, str] | None = None) -> None:
+        self.names = names
+        self.phrases: Mapping[str, str] = phrases or {}
+        self._periods: dict[_Dates, str] = {}
+        self._whens: dict[_Dates, str] = {}
+
+    def period(self, span: TimeSpan) -> str:
+        """``str(span)``, written once per check."""
+        key = (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
+        text = self._periods.get(key)
+        if text is None:
+            text = self._periods[key] = str(span)
+        return text
+
+    def when(self, span: TimeSpan) -> str:
+        """A period as an adverbial: "on 2019-06-04", "sometime in March 2019" (written once)."""
+        key = (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
+        text = self._whens.get(key)
+        if text is None:
+            text = self.period(span)
+            text = self._whens[key] = f"on {text}" if text[:1].isdigit() else text
+        return text
+
+    def telling(self, assertion: Assertion) -> str:
+        """What an assertion says: "X said on D that C", or "X denied on D that C"."""
+        claim = assertion.claim.negated() if assertion.denies is not None else assertion.claim
+        statement = assertion.statement
+        return (
+            f"{who(statement, assertion.side, self.names)} {_verb(assertion, retracted=False)}"
+            f" {self.when(statement.said_on)}"
+            f" that {describe_claim(claim, self.names, self.phrases, self.period)}"
+        )
+
+    def reason(
+        self,
+        kind: Rule,
+        rule: Rule,
+        first: Assertion,
+        second: Assertion,
+        chains: _Chains,
+        *,
+        told: tuple[str, str],
+        definite: bool,
+        retracted: bool = False,
+    ) -> str:
+        """One sentence explaining a finding.
+
+        Args:
+            kind: the finding's kind.
+            rule: the rule that matched (for ENTAILED, the rule between the implied claims).
+            first: the earlier assertion.
+            second: the later one.
+            chains: the implication chains of ``first`` and ``second`` (empty when stated).
+            told: what ``first`` and ``second`` say, as :meth:`telling` writes it.
+            definite: whether the finding is DEFINITE.
+            retracted: the finding is a side withdrawing its own claim.
+        """
+        hedge = "" if definite else f" ({_hedge(first, second)})"
+        if kind is DENIAL:
+            statement = second.statement
+            verb = _verb(second, retracted=retracted)
+            return (
+                f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
+                f" {self.when(statement.said_on)}{hedge}."
+            )
+        return f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}{hedge}."
+
+    def dispute(
+        self,
+        rebuttal: Rebuttal,
+        target: Statement,
+        *,
+        claim: int | None,
+        side: str,
+        target_side: str,
+    ) -> str:
+        """One sentence describing a qualification or challenge."""
+        names, phrases, period = self.names, self.phrases, self.period
+        verb = _REBUTTAL_VERBS[rebuttal.kind]
+        what = (
+            describe_claim(target.claims[claim], names, phrases, period)
+            if claim is not None
+            else "; ".join(describe_claim(c, names, phrases, period) for c in target.claims)
+            or f"statement {target.id}"
+        )
+        return (
+            f"{who(rebuttal, side, names)} {verb} {self.when(rebuttal.said_on)} what"
+            f" {who(target, target_side, names)} said {self.when(target.said_on)}: {what}."
+        )

@@ -55,6 +55,7 @@ import contextlib
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from . import _reasons
@@ -118,14 +119,15 @@ def _check(found: StatementSet, vocabulary: Vocabulary, enabled: frozenset[Rule]
     run = _Run(found, gathered, vocabulary)
     best = run.merge(run.hits())
     names = found.names
+    writer = _reasons.Writer(names, vocabulary.phrases)
     written = [
-        run.contradiction(lo, hi, finding, names)
+        run.contradiction(lo, hi, finding, writer)
         for (lo, hi), finding in best.items()
         if finding[0] in enabled
     ]
-    ordered = sorted(written, key=lambda keyed: keyed[0])
-    disputes, retracted = run.rebuttals(names)
-    return Report(tuple(c for _, c in ordered), disputes, retracted, names=names)
+    written.sort(key=itemgetter(0))
+    disputes, retracted = run.rebuttals(writer)
+    return Report(tuple(c for _, c in written), disputes, retracted, names=names)
 
 
 @contextlib.contextmanager
@@ -187,6 +189,8 @@ def _as_set(statements: StatementSet | Iterable[Item]) -> StatementSet:
 
 # A finding before it is written out: (kind, rule that matched, definite, chains of lo and hi).
 Finding = tuple[Rule, Rule, bool, Chains]
+# An assertion as findings show it: (sort key, the assertion, what it says).
+Written = tuple[tuple[Any, ...], Assertion, str]
 
 
 class _Run:
@@ -196,11 +200,8 @@ class _Run:
         self.set = found
         self.gathered = gathered
         self.vocabulary = vocabulary
-        self.phrases = vocabulary.phrases
         self._periods: dict[int, Period] = {}
-        self._assertions: dict[int, Assertion] = {}
-        self._sides: dict[str, str] = {}
-        self._orders: dict[int, tuple[Any, ...]] = {}
+        self._written: dict[int, Written] = {}
 
     # -- buckets ----------------------------------------------------------------------------
 
@@ -213,27 +214,6 @@ class _Run:
     def certain(self, aid: int) -> bool:
         """Whether assertion ``aid`` is stated as CERTAIN (an implied negation: its rebuttal)."""
         return self.gathered.claims[aid].modality is Modality.CERTAIN
-
-    def order(self, aid: int) -> tuple[Any, ...]:
-        """Earlier period first; then earlier said; then statement id, index and denied claim.
-
-        Periods compare as their four dates, in field order: the order of :class:`TimeSpan`,
-        compared in C rather than through attrs' generated ``__lt__``. Computed once per
-        assertion.
-        """
-        key = self._orders.get(aid)
-        if key is None:
-            source = self.gathered.source(aid)
-            index = -1 if source.position is None else source.position
-            statement = source.statement
-            key = self._orders[aid] = (
-                *_dates(self.span(aid)),
-                *_dates(statement.said_on),
-                statement.id,
-                index,
-                str(source.denies or ""),
-            )
-        return key
 
     def entries(self, raws: Sequence[int | Raw]) -> list[Entry]:
         """A group's entries, with their periods and scopes.
@@ -364,72 +344,77 @@ class _Run:
 
     # -- findings ---------------------------------------------------------------------------
 
-    def side(self, statement: Statement) -> str:
-        side = self._sides.get(statement.id)
-        if side is None:
-            side = self._sides[statement.id] = self.set.side_of_statement(statement)
-        return side
+    def written(self, aid: int, writer: _reasons.Writer) -> Written:
+        """Assertion ``aid`` as findings show it, with its sort key (built once per check).
 
-    def assertion(self, aid: int) -> Assertion:
-        found = self._assertions.get(aid)
-        if found is None:
+        The key orders by period first; then by when it was said; then by statement id, index
+        and denied claim. Periods compare as their four dates, in field order: the order of
+        :class:`TimeSpan`, compared in C rather than through attrs' generated ``__lt__``. The
+        key leads with the period's first day as an ordinal, which settles most comparisons of
+        the final sort as an integer made with the key, without reading two dates (objects of
+        their own, far apart in memory).
+        """
+        known = self._written.get(aid)
+        if known is None:
             source = self.gathered.source(aid)
-            side = self.side(source.statement)
-            found = Assertion(
-                source.statement, source.claim, side, source.position, denies=source.denies
+            statement, position, denies = source.statement, source.position, source.denies
+            span = self.span(aid)
+            key = (
+                span.start_earliest.toordinal(),
+                *_dates(span),
+                *_dates(statement.said_on),
+                statement.id,
+                -1 if position is None else position,
+                str(denies or ""),
             )
-            self._assertions[aid] = found
-        return found
+            side = self.set.side_of_statement(statement)  # the set remembers what it resolved
+            assertion = Assertion(statement, source.claim, side, position, denies=denies)
+            known = self._written[aid] = (key, assertion, writer.telling(assertion))
+        return known
 
     def contradiction(
-        self, lo: int, hi: int, finding: Finding, names: dict[str, str]
+        self, lo: int, hi: int, finding: Finding, writer: _reasons.Writer
     ) -> tuple[tuple[Any, ...], Contradiction]:
         """The finding written out, with its sort key."""
         kind, rule, definite, chains = finding
+        low, high = self.written(lo, writer), self.written(hi, writer)
         # The denied claim comes first in a DENIAL (its number is the lower: the negations a
         # rebuttal implies are numbered after every stated claim); else the earlier assertion.
-        in_order = kind is DENIAL or self.order(lo) <= self.order(hi)
-        first, second = (lo, hi) if in_order else (hi, lo)
-        if first != lo:
+        if kind is DENIAL or low[0] <= high[0]:
+            (first_key, first, first_told), (second_key, second, second_told) = low, high
+        else:
+            (first_key, first, first_told), (second_key, second, second_told) = high, low
             chains = (chains[1], chains[0])
-        a, b = self.assertion(first), self.assertion(second)
-        retracted = kind is DENIAL and _retracts(b, a)
+        retracted = kind is DENIAL and _retracts(second, first)
         certainty = Certainty.DEFINITE if definite else Certainty.POSSIBLE
-        reason = _reasons.reason(
+        reason = writer.reason(
             kind,
             rule,
-            a,
-            b,
+            first,
+            second,
             chains,
+            told=(first_told, second_told),
             definite=definite,
-            names=names,
-            phrases=self.phrases,
             retracted=retracted,
         )
         via = (*chains[0], *chains[1]) if kind is ENTAILED else ()
-        key = (self.order(first), self.order(second))
-        return key, Contradiction(a, b, kind, certainty, reason, via)
+        # One flat key (the keys of assertions are all as long): the sort compares integers first.
+        return first_key + second_key, Contradiction(first, second, kind, certainty, reason, via)
 
     def rebuttals(
-        self, names: dict[str, str]
+        self, writer: _reasons.Writer
     ) -> tuple[tuple[Dispute, ...], tuple[Retraction, ...]]:
         """The disputes (qualifications, challenges) and the retractions by a target's side."""
         disputes: list[Dispute] = []
         retracted: list[Retraction] = []
         for statement in self.gathered.rebuttals:
-            side = self.side(statement)
+            side = self.set.side_of_statement(statement)
             for target_id, claim in _targets(statement):
                 target = self.set.statements[target_id]
-                target_side = self.side(target)
+                target_side = self.set.side_of_statement(target)
                 if statement.kind in (RebuttalKind.QUALIFICATION, RebuttalKind.CHALLENGE):
-                    reason = _reasons.dispute_reason(
-                        statement,
-                        target,
-                        claim=claim,
-                        side=side,
-                        target_side=target_side,
-                        names=names,
-                        phrases=self.phrases,
+                    reason = writer.dispute(
+                        statement, target, claim=claim, side=side, target_side=target_side
                     )
                     disputes.append(
                         Dispute(statement, target, claim, statement.kind, side, target_side, reason)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -263,28 +263,7 @@ class Claim:
         >>> Claim("RUS", "has_personnel_in", "VEN", polarity="negated").describe({"RUS": "Russia"})
         'not (Russia has personnel in VEN)'
         """
-        names = names or {}
-        phrases = phrases or {}
-        verb = phrases.get(self.predicate) or self.predicate.replace("_", " ")
-        words = [names.get(self.subject, self.subject), verb]
-        if self.object is not None:
-            words.append(names.get(self.object, self.object))
-        if self.where is not None:
-            words.append(f"in {self.where}")
-        if self.qualifiers:
-            words.append(f"({', '.join(sorted(self.qualifiers))})")
-        if self.quantity is not None:
-            words.append(f"[{self.quantity}]")
-        if self.when is not None:
-            words.append(f"[{self.when}]")
-        text = " ".join(words)
-        if self.content is not None:
-            text += f" that ({self.content.describe(names, phrases)})"
-        if not self.affirmed:
-            text = f"not ({text})"
-        if self.modality is not Modality.CERTAIN:
-            text = f"{self.modality.value}: {text}"
-        return text
+        return describe_claim(self, names or {}, phrases or {}, str)
 
     def __str__(self) -> str:
         return self.describe()
@@ -309,3 +288,36 @@ class Claim:
                 )
                 parts.append(f"{field.name}={shown}")
         return f"Claim({', '.join(parts)})"
+
+
+def describe_claim(
+    claim: Claim,
+    names: Mapping[str, str],
+    phrases: Mapping[str, str],
+    period: Callable[[TimeSpan], str],
+) -> str:
+    """:meth:`Claim.describe`, with each period (``when``) written by ``period``.
+
+    The checker passes a ``period`` that remembers what it wrote: the same periods recur across
+    the findings of a check.
+    """
+    predicate, subject, obj = claim.predicate, claim.subject, claim.object
+    verb = phrases.get(predicate) or predicate.replace("_", " ")
+    text = f"{names.get(subject, subject)} {verb}"
+    if obj is not None:
+        text += f" {names.get(obj, obj)}"
+    if claim.where is not None:
+        text += f" in {claim.where}"
+    if claim.qualifiers:
+        text += f" ({', '.join(sorted(claim.qualifiers))})"
+    if claim.quantity is not None:
+        text += f" [{claim.quantity}]"
+    if claim.when is not None:
+        text += f" [{period(claim.when)}]"
+    if claim.content is not None:
+        text += f" that ({describe_claim(claim.content, names, phrases, period)})"
+    if claim.polarity is not Polarity.AFFIRMED:
+        text = f"not ({text})"
+    if claim.modality is not Modality.CERTAIN:
+        text = f"{claim.modality.value}: {text}"
+    return text

@@ -387,6 +387,10 @@ class TimeSpan:
         return f"TimeSpan({fields})"
 
     def __str__(self) -> str:
+        day = self.start_earliest
+        if day == self.start_latest == self.end_earliest == self.end_latest:
+            # One day, the commonest span (every statement's date): what "on" writes, directly.
+            return day.isoformat()
         named = self._named()
         if named is None:
             start = _describe_end(self.start_earliest, self.start_latest)
