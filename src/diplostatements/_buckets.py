@@ -1,9 +1,11 @@
 """One pure function per bucket: the checker's inner loop.
 
 The checker puts every assertion (and every claim an assertion implies) in buckets by key, and
-hands each bucket with two or more entries to one of the functions here. They see nothing but the
-bucket's entries, and return the pairs that clash as :class:`Hit` values, so a bucket can be
-checked anywhere (another process, a distributed engine) and the results merged.
+hands each group of entries that may clash to one of the functions here: the affirmed and negated
+claims of one proposition, the claims of one exclusive key, the claims of two contrary predicates
+about one subject and object. They see nothing but the group's entries, and return the pairs
+that clash as :class:`Hit` values, so a group can be checked anywhere (another process, a
+distributed engine) and the results merged.
 
 Inside a bucket the entries are sorted by the first day their period may touch and swept: an
 entry is compared only with the *active* entries of the classes it can clash with (whose period

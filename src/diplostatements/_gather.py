@@ -25,7 +25,7 @@ and object.
 
 Buckets hold compact tuples (:data:`Raw`), or bare assertion numbers; a bucket of one entry is
 that entry itself, not a list (most buckets hold one entry: a list each would cost a tenth of a
-gigabyte on a million claims). The checker turns the buckets that are lists (two or more entries)
+gigabyte on a million claims). The checker turns the groups of bucket entries that may clash
 into :class:`~diplostatements._buckets.Entry` lists, computing periods only for those.
 """
 
