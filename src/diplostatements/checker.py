@@ -60,14 +60,23 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, implied_at, period_span
+from ._gather import (
+    Bucket,
+    Gathered,
+    Raw,
+    claim_period,
+    contrary_pairs,
+    gather,
+    implied_at,
+    period_span,
+)
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet
 from .exceptions import FieldError
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
-from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Period, Rule, Scope, period_of
+from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Period, Rule, Scope
 from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -252,8 +261,7 @@ class _Run:
                 affirmed, quantity = claim.polarity is affirmed_polarity, claim.quantity
             period = periods.get(aid)
             if period is None:
-                span = period_span(claim, said_by[aid], profiles[claim.predicate])
-                period = periods[aid] = period_of(span.ordinals())
+                period = periods[aid] = claim_period(claim, said_by[aid], profiles[claim.predicate])
             entries.append(
                 make(
                     Entry,

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplostatements._gather import claim_period, period_span, profile_of
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
@@ -25,6 +26,7 @@ from diplostatements.exceptions import FieldError
 from diplostatements.quantities import Quantity
 from diplostatements.rebuttals import ClaimRef, Rebuttal
 from diplostatements.report import Report
+from diplostatements.rules import period_of
 from diplostatements.statements import Statement
 from diplostatements.strategies import (
     PLAIN_PREDICATE,
@@ -392,3 +394,17 @@ class TestStrategies:
         claims_in_set = [claim for statement in found for claim in statement.claims]
         assert len(claims_in_set) <= 20
         assert {c.predicate for c in claims_in_set} <= {*SMALL_VOCABULARY, PLAIN_PREDICATE}
+
+
+class TestPeriods:
+    """Law: the checker's one-call period of a claim is the period of its span."""
+
+    @LAW
+    @given(statements())
+    def test_claim_period_is_period_of_span(self, statement: Statement) -> None:
+        """``claim_period`` writes out ``period_of(period_span(...).ordinals())``."""
+        for claim in statement.claims:
+            for name in ("blames", claim.predicate):  # a timeless predicate, and its own
+                profile = profile_of(SMALL_VOCABULARY, name)
+                expected = period_of(period_span(claim, statement, profile).ordinals())
+                assert claim_period(claim, statement, profile) == expected
