@@ -43,7 +43,7 @@ from .rebuttals import ClaimRef, Rebuttal
 from .rules import Period, orient
 from .statements import Statement
 from .timespans import TimeSpan
-from .vocabulary import Vocabulary
+from .vocabulary import Predicate, Vocabulary
 
 __all__ = [
     "Bucket",
@@ -98,7 +98,7 @@ class Profile(NamedTuple):
     true when it has a contrary whose name sorts after its own: CONTRARY looks up the buckets of
     its contraries from its buckets (from one side of each pair only). ``more`` is true when an
     affirmed claim of it needs more than its proposition bucket: it is exclusive, or implies
-    others.
+    claims that are put in buckets (see :meth:`Gathered.implied`).
     """
 
     simple: bool
@@ -263,7 +263,11 @@ def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
         not (any(special) or chains),
         *special,
         any(other > name for other in predicate.contrary),
-        bool(predicate.functional or predicate.inverse_functional or chains),
+        bool(
+            predicate.functional
+            or predicate.inverse_functional
+            or any(_stored_when_implied(vocabulary[chain[-1]]) for chain in chains)
+        ),
         predicate.reporting,
         predicate.timeless,
         chains,
@@ -477,6 +481,11 @@ def _implied(found: Gathered, vocabulary: Vocabulary, stated: Raw, profile: Prof
                 affirmed[key] = [bucket, raw]
             if implied_profile.functional or implied_profile.inverse_functional:
                 _exclusive(found, raw, implied_profile)
+
+
+def _stored_when_implied(predicate: Predicate) -> bool:
+    """Whether implied claims of this predicate are put in buckets (not :func:`_looked_up`)."""
+    return bool(predicate.contrary or predicate.functional or predicate.inverse_functional)
 
 
 def _looked_up(implied: Profile) -> bool:
