@@ -36,14 +36,14 @@ from typing import NamedTuple, TypeVar
 
 import attrs
 
+from ._profiles import Implication, Profile, looked_up, period_span, profile_of
 from .claims import Claim, Polarity
 from .collection import StatementSet
 from .collection import _statement_key as statement_key
 from .rebuttals import ClaimRef, Rebuttal
-from .rules import Period, orient
+from .rules import orient
 from .statements import Statement
-from .timespans import TimeSpan
-from .vocabulary import Predicate, Vocabulary
+from .vocabulary import Vocabulary
 
 __all__ = [
     "Bucket",
@@ -52,14 +52,11 @@ __all__ = [
     "Profile",
     "Raw",
     "Source",
-    "claim_period",
     "contrary_pairs",
     "gather",
     "implied_at",
-    "period_span",
 ]
 
-_ALWAYS = TimeSpan.always()
 K = TypeVar("K", bound=tuple[str | None, ...])
 
 Key = tuple[str, str, "str | None"]
@@ -88,42 +85,6 @@ class Source(NamedTuple):
     claim: Claim
     denies: ClaimRef | None = None
     target: int | None = None
-
-
-class Profile(NamedTuple):
-    """What the checker needs to know of one predicate, looked up once per check.
-
-    ``simple`` is true when the predicate needs nothing but its proposition bucket (it is not
-    symmetric, functional, inverse-functional or contrary, and implies nothing). ``leads`` is
-    true when it has a contrary whose name sorts after its own: CONTRARY looks up the buckets of
-    its contraries from its buckets (from one side of each pair only). ``more`` is true when an
-    affirmed claim of it needs more than its proposition bucket: it is exclusive, or implies
-    claims that are put in buckets (see :meth:`Gathered.implied`).
-    """
-
-    simple: bool
-    symmetric: bool
-    functional: bool
-    inverse_functional: bool
-    contrary: bool
-    leads: bool
-    more: bool
-    reporting: bool
-    timeless: bool
-    chains: tuple[tuple[str, ...], ...]
-
-
-class Implication(NamedTuple):
-    """One predicate that a claim of another implies.
-
-    ``mirror`` is true when the implying predicate is symmetric and the implied one is not: the
-    claim then implies both orientations.
-    """
-
-    name: str
-    chain: tuple[str, ...]
-    profile: Profile
-    mirror: bool
 
 
 @attrs.define
@@ -179,7 +140,7 @@ class Gathered:
             for chain in profile.chains:
                 implied_profile = self.profile(vocabulary, chain[-1])
                 assert implied_profile is not None  # a vocabulary implies only what it holds
-                if _looked_up(implied_profile):
+                if looked_up(implied_profile):
                     continue
                 # A symmetric claim implies its mirror's implications too; a symmetric implied
                 # predicate needs no mirroring (its proposition key is oriented already).
@@ -203,7 +164,7 @@ class Gathered:
             assert profile is not None
             for chain in profile.chains:
                 implied_profile = profiles.get(chain[-1])
-                if implied_profile is not None and _looked_up(implied_profile):
+                if implied_profile is not None and looked_up(implied_profile):
                     implying.setdefault(chain[-1], []).append((name, chain, profile.symmetric))
         return implying
 
@@ -214,64 +175,6 @@ class Gathered:
         except KeyError:
             profile = self.profiles[name] = profile_of(vocabulary, name)
             return profile
-
-
-def period_span(claim: Claim, statement: Statement, profile: Profile | None) -> TimeSpan:
-    """The period a claim is about.
-
-    Its ``when``; for a timeless predicate without one, all time; otherwise the day the
-    statement was made.
-    """
-    if claim.when is not None:
-        return claim.when
-    if profile is not None and profile.timeless:
-        return _ALWAYS
-    return statement.said_on
-
-
-def claim_period(claim: Claim, statement: Statement, profile: Profile | None) -> Period:
-    """The :class:`~diplostatements.rules.Period` of :func:`period_span`, in one call.
-
-    The same as ``period_of(period_span(claim, statement, profile).ordinals())``, written out for
-    the checker's inner loop, where those three calls cost more than the arithmetic.
-    """
-    span = claim.when
-    if span is None:
-        span = _ALWAYS if profile is not None and profile.timeless else statement.said_on
-    start, end = span.start_earliest.toordinal(), span.end_latest.toordinal()
-    last_start = min(span.start_latest.toordinal(), end)
-    first_end = max(span.end_earliest.toordinal(), start)
-    return _new(Period, (start, last_start, first_end, end))
-
-
-_new = tuple.__new__
-
-
-def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
-    """The profile of a predicate, or ``None`` if the vocabulary does not know it."""
-    predicate = vocabulary.get(name)
-    if predicate is None:
-        return None
-    chains = vocabulary.implications(name)
-    special = (
-        predicate.symmetric,
-        predicate.functional,
-        predicate.inverse_functional,
-        bool(predicate.contrary),
-    )
-    return Profile(
-        not (any(special) or chains),
-        *special,
-        any(other > name for other in predicate.contrary),
-        bool(
-            predicate.functional
-            or predicate.inverse_functional
-            or any(_stored_when_implied(vocabulary[chain[-1]]) for chain in chains)
-        ),
-        predicate.reporting,
-        predicate.timeless,
-        chains,
-    )
 
 
 def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
@@ -483,24 +386,10 @@ def _implied(found: Gathered, vocabulary: Vocabulary, stated: Raw, profile: Prof
                 _exclusive(found, raw, implied_profile)
 
 
-def _stored_when_implied(predicate: Predicate) -> bool:
-    """Whether implied claims of this predicate are put in buckets (not :func:`_looked_up`)."""
-    return bool(predicate.contrary or predicate.functional or predicate.inverse_functional)
-
-
-def _looked_up(implied: Profile) -> bool:
-    """Whether implied claims of this predicate are found from the negated claims' side.
-
-    An implied claim is affirmed and has no quantity: unless its predicate is exclusive or
-    contrary, it can clash only with a negated claim of its own key.
-    """
-    return not (implied.contrary or implied.functional or implied.inverse_functional)
-
-
 def implied_at(
     found: Gathered, key: Key, implying: list[tuple[str, tuple[str, ...], bool]]
 ) -> list[Raw]:
-    """The implied claims with this proposition key, of a predicate :func:`_looked_up`.
+    """The implied claims with this proposition key, of a predicate that is looked up.
 
     They are the claims of the affirmed buckets of the predicates that imply it, with the same
     subject and object: in either orientation when either predicate is symmetric (a claim of a

@@ -60,16 +60,8 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import (
-    Bucket,
-    Gathered,
-    Raw,
-    claim_period,
-    contrary_pairs,
-    gather,
-    implied_at,
-    period_span,
-)
+from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, implied_at
+from ._profiles import claim_period, period_span
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet

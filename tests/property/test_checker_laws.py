@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplostatements._gather import claim_period, period_span, profile_of
+from diplostatements._profiles import claim_period, period_span, profile_of
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
