@@ -49,7 +49,6 @@ __all__ = [
     "Bucket",
     "Gathered",
     "Key",
-    "Profile",
     "Raw",
     "Source",
     "contrary_pairs",
@@ -159,9 +158,9 @@ class Gathered:
         if not self.entailed:
             return implying
         profiles = self.profiles
-        for name in sorted(name for name, profile in profiles.items() if profile is not None):
-            profile = profiles[name]
-            assert profile is not None
+        for name, profile in sorted(profiles.items(), key=lambda item: item[0]):
+            if profile is None:
+                continue
             for chain in profile.chains:
                 implied_profile = profiles.get(chain[-1])
                 if implied_profile is not None and looked_up(implied_profile):
@@ -195,8 +194,8 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
     # Nothing is kept per statement (a dict of statement ids would cost more than the buckets):
     # a claim's statement is ``statements[aid]``. The proposition bucket is filled inline, for
-    # every claim (as in _put); only an affirmed claim with a quantity, or of a declared
-    # predicate, calls out.
+    # every claim (as in _put); only an affirmed claim with a quantity, or of a predicate that
+    # needs more than that bucket (Profile.more), calls out.
     said_by, claims = found.statements, found.claims
     positive, negative, profiles = found.affirmed, found.negated, found.profiles
     listed = found.contrary
