@@ -19,7 +19,7 @@ findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -90,7 +90,7 @@ def _sweep(
     entries: Sequence[Entry],
     group: Callable[[Entry], Hashable],
     partners: Callable[[Hashable, Collection[Hashable]], Iterable[Hashable]],
-) -> Iterator[tuple[Entry, Entry]]:
+) -> list[tuple[Entry, Entry]]:
     """Every pair of entries whose periods may overlap and whose groups are partners.
 
     Args:
@@ -98,19 +98,23 @@ def _sweep(
         group: the class of an entry (its polarity, its object, its predicate...).
         partners: the active groups an entry of a given group can clash with.
 
-    Yields:
-        ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day.
+    Returns:
+        ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day (for a
+        bucket of two entries, the order they came in: every caller treats a pair alike either
+        way round).
     """
-    if len(entries) == 2:  # most groups: the same as below, without the active lists
-        a, b = sorted(entries, key=_period)
+    if len(entries) == 2:  # most groups: the same test as below, without sorting or lists
+        a, b = entries
         mine = group(a)
         if (
             a.aid != b.aid
             and a.period.end >= b.period.start
+            and b.period.end >= a.period.start
             and mine in partners(group(b), (mine,))
         ):
-            yield a, b
-        return
+            return [(a, b)]
+        return []
+    pairs: list[tuple[Entry, Entry]] = []
     active: dict[Hashable, list[Entry]] = {}
     # Sorted by period: by its first day, ties by the rest of it (which pairs are found does
     # not depend on how ties are ordered: an active entry always reaches a later one's start).
@@ -128,10 +132,9 @@ def _sweep(
                 continue
             if len(live) != len(members):
                 active[other_group] = live
-            for other in live:
-                if other.aid != entry.aid:
-                    yield other, entry
+            pairs += [(other, entry) for other in live if other.aid != entry.aid]
         active.setdefault(mine, []).append(entry)
+    return pairs
 
 
 _period = itemgetter(1)  # an entry's period (a C function, unlike a lambda)

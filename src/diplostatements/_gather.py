@@ -191,17 +191,22 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     """
     found = Gathered(entailed=entailed)
     # The hot loop: one pass over every claim. A predicate that needs nothing but its
-    # proposition bucket costs one key and one append, close to the floor of PERFORMANCE.md.
+    # proposition bucket costs one key and one insertion, close to the floor of PERFORMANCE.md.
     # Nothing is kept per statement (a dict of statement ids would cost more than the buckets):
     # a claim's statement is ``statements[aid]``. The proposition bucket is filled inline, for
     # every claim (as in _put); only an affirmed claim with a quantity, or of a predicate that
-    # needs more than that bucket (Profile.more), calls out.
+    # needs more than that bucket (Profile.more), calls out. The loop avoids calls where a
+    # subscript or an operator does (``in``, ``[]``, ``type() is``): on a set that fits in the
+    # cache, calls are most of its cost.
     said_by, claims = found.statements, found.claims
     positive, negative, profiles = found.affirmed, found.negated, found.profiles
     listed = found.contrary
-    unseen, affirmed = _UNSEEN, Polarity.AFFIRMED
-    # The rebuttals, and the statements they target: by identity (no string hashing in the hot
-    # loop), to note the number of each one's first claim.
+    affirmed = Polarity.AFFIRMED
+    # Each predicate's profile, or None for one that needs nothing but its proposition bucket
+    # (a simple or undeclared predicate).
+    plain: dict[str, Profile | None] = {}
+    # The rebuttals, and the statements they target (the number of each one's first claim is
+    # noted for the negations the rebuttals imply).
     stored, rebutted = statements.statements, statements._rebutted()
     found.rebuttals = sorted(
         {
@@ -212,36 +217,38 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
         }.values(),
         key=statement_key,
     )
-    targeted = {id(stored[ident]) for ident in rebutted}
     first_aid: dict[str, int] = {}
+    aid = -1
     for statement in statements._stored():
-        if targeted and id(statement) in targeted:
-            first_aid[statement.id] = len(claims)
+        if statement.id in rebutted:
+            first_aid[statement.id] = aid + 1
         for claim in statement.claims:
-            aid = len(claims)
+            aid += 1
             said_by.append(statement)
             claims.append(claim)
             name, subject, obj = claim.predicate, claim.subject, claim.object
-            profile = profiles.get(name, unseen)
-            if profile is unseen:
-                profile = profiles[name] = profile_of(vocabulary, name)
-            if profile is None or profile.simple:
+            try:
+                profile = plain[name]
+            except KeyError:
+                declared = profiles[name] = profile_of(vocabulary, name)
+                profile = plain[name] = None if declared is None or declared.simple else declared
+            if profile is None:
                 key = (subject, name, obj)
-                profile = None
             elif profile.symmetric and obj is not None and obj < subject:
                 key = (obj, name, subject)
             else:
                 key = (subject, name, obj)
             if claim.polarity is affirmed:
-                bucket = positive.get(key)
-                if bucket is None:
+                if key in positive:
+                    bucket = positive[key]
+                    if type(bucket) is list:
+                        bucket.append(aid)
+                    else:
+                        positive[key] = [bucket, aid]
+                else:
                     positive[key] = aid
                     if profile is not None and profile.leads:
                         listed.append(key)
-                elif isinstance(bucket, list):
-                    bucket.append(aid)
-                else:
-                    positive[key] = [bucket, aid]
                 if claim.quantity is not None:
                     _append(found.counted, key, aid)
                 if profile is not None and profile.more:
@@ -250,10 +257,6 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
                 _append(negative, key, aid)
     _add_negations(found, statements, vocabulary, first_aid, entailed=entailed)
     return found
-
-
-_UNSEEN: Profile = Profile(True, False, False, False, False, False, False, False, False, ())
-"""A marker for a predicate not looked up yet (compared by identity)."""
 
 
 def _add_negations(
