@@ -196,7 +196,7 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     # a claim's statement is ``statements[aid]``. The proposition bucket is filled inline, for
     # every claim (as in _put); only an affirmed claim with a quantity, or of a predicate that
     # needs more than that bucket (Profile.more), calls out. The loop avoids calls where a
-    # subscript or an operator does (``in``, ``[]``, ``type() is``): on a set that fits in the
+    # subscript or an operator does (``in``, ``[]``): on a set that fits in the
     # cache, calls are most of its cost.
     said_by, claims = found.statements, found.claims
     positive, negative, profiles = found.affirmed, found.negated, found.profiles
@@ -241,7 +241,7 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
             if claim.polarity is affirmed:
                 if key in positive:
                     bucket = positive[key]
-                    if type(bucket) is list:
+                    if isinstance(bucket, list):
                         bucket.append(aid)
                     else:
                         positive[key] = [bucket, aid]
