@@ -99,21 +99,24 @@ def _sweep(
         partners: the active groups an entry of a given group can clash with.
 
     Returns:
-        ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day (for a
-        bucket of two entries, the order they came in: every caller treats a pair alike either
-        way round).
+        ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day; for a
+        bucket of at most ``_FEW`` entries, in the order they came in (every caller treats a
+        pair alike either way round, and which pairs are found is the same).
     """
-    if len(entries) == 2:  # most groups: the same test as below, without sorting or lists
-        a, b = entries
-        mine = group(a)
-        if (
-            a.aid != b.aid
-            and a.period.end >= b.period.start
-            and b.period.end >= a.period.start
-            and mine in partners(group(b), (mine,))
-        ):
-            return [(a, b)]
-        return []
+    if len(entries) <= _FEW:  # most groups: every pair, without sorting or active lists
+        classes = [group(entry) for entry in entries]
+        found: list[tuple[Entry, Entry]] = []
+        for i, a in enumerate(entries):
+            for j in range(i + 1, len(entries)):
+                b = entries[j]
+                if (
+                    a.aid != b.aid
+                    and a.period.end >= b.period.start
+                    and b.period.end >= a.period.start
+                    and classes[i] in partners(classes[j], (classes[i],))
+                ):
+                    found.append((a, b))
+        return found
     pairs: list[tuple[Entry, Entry]] = []
     active: dict[Hashable, list[Entry]] = {}
     # Sorted by period: by its first day, ties by the rest of it (which pairs are found does
@@ -137,12 +140,17 @@ def _sweep(
     return pairs
 
 
+_FEW = 4
+"""Up to this many entries, comparing every pair costs less than sorting and sweeping."""
+
+_new = tuple.__new__
 _period = itemgetter(1)  # an entry's period (a C function, unlike a lambda)
 
 
 def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
     certain = a.certain and b.certain
-    return Hit(a.aid, b.aid, rule, definite(a.period, b.period, certain=certain), a.chain, b.chain)
+    sure = definite(a.period, b.period, certain=certain)
+    return _new(Hit, (a.aid, b.aid, rule, sure, a.chain, b.chain))  # a NamedTuple's __new__, in C
 
 
 def _polarity(entry: Entry) -> Hashable:

@@ -85,10 +85,26 @@ def claim_period(claim: Claim, statement: Statement, profile: Profile | None) ->
     span = claim.when
     if span is None:
         span = _ALWAYS if profile is not None and profile.timeless else statement.said_on
-    start, end = span.start_earliest.toordinal(), span.end_latest.toordinal()
-    last_start = min(span.start_latest.toordinal(), end)
-    first_end = max(span.end_earliest.toordinal(), start)
-    return _new(Period, (start, last_start, first_end, end))
+    # Most spans are one day, their four fields the same date object: read it once.
+    first, latest, earliest, last = (
+        span.start_earliest,
+        span.start_latest,
+        span.end_earliest,
+        span.end_latest,
+    )
+    start = first.toordinal()
+    end = start if last is first else last.toordinal()
+    last_start = start if latest is first else end if latest is last else latest.toordinal()
+    first_end = start if earliest is first else end if earliest is last else earliest.toordinal()
+    return _new(
+        Period,
+        (
+            start,
+            last_start if last_start < end else end,
+            first_end if first_end > start else start,
+            end,
+        ),
+    )
 
 
 _new = tuple.__new__
