@@ -252,10 +252,10 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
                 if claim.quantity is not None:
                     _append(found.counted, key, aid)
                 if profile is not None and profile.more:
-                    _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
+                    _affirmed(found, vocabulary, aid, claim, profile)
             else:
                 _append(negative, key, aid)
-    _add_negations(found, statements, vocabulary, first_aid, entailed=entailed)
+    _add_negations(found, statements, vocabulary, first_aid)
     return found
 
 
@@ -264,8 +264,6 @@ def _add_negations(
     statements: StatementSet,
     vocabulary: Vocabulary,
     first_aid: dict[str, int],
-    *,
-    entailed: bool,
 ) -> None:
     """Number and place the negation each contradicting rebuttal implies of each target."""
     claims = found.claims
@@ -279,7 +277,7 @@ def _add_negations(
             claims.append(negation)
             found.denied[aid] = (ref, target)
             profile = found.profile(vocabulary, negation.predicate)
-            _put(found, vocabulary, aid, negation, profile, entailed=entailed)
+            _put(found, vocabulary, aid, negation, profile)
 
 
 def _denied(
@@ -315,8 +313,6 @@ def _put(
     aid: int,
     claim: Claim,
     profile: Profile | None,
-    *,
-    entailed: bool,
 ) -> None:
     """Put a stated claim in its proposition bucket and, if affirmed, its other buckets."""
     name, subject, obj = claim.predicate, claim.subject, claim.object
@@ -330,7 +326,7 @@ def _put(
     if claim.quantity is not None:
         _append(found.counted, key, aid)
     if profile is not None and profile.more:
-        _affirmed(found, vocabulary, aid, claim, profile, entailed=entailed)
+        _affirmed(found, vocabulary, aid, claim, profile)
 
 
 def _add_affirmed(found: Gathered, key: Key, item: int | Raw, profile: Profile | None) -> None:
@@ -346,8 +342,6 @@ def _affirmed(
     aid: int,
     claim: Claim,
     profile: Profile,
-    *,
-    entailed: bool,
 ) -> None:
     """Put an affirmed claim of a declared predicate in its other buckets, with its implications."""
     name, subject, obj = claim.predicate, claim.subject, claim.object
@@ -359,31 +353,43 @@ def _affirmed(
                 _append(found.functional, (name, subject), aid)
             if profile.inverse_functional:
                 _append(found.inverse, (name, obj), aid)
-    if entailed and profile.chains:
-        _implied(found, vocabulary, (aid, name, subject, obj, ()), profile)
+    if found.entailed and profile.chains:
+        _implied(found, vocabulary, aid, claim, profile)
 
 
-def _implied(found: Gathered, vocabulary: Vocabulary, stated: Raw, profile: Profile) -> None:
+def _implied(
+    found: Gathered, vocabulary: Vocabulary, aid: int, claim: Claim, profile: Profile
+) -> None:
     """Put what an affirmed claim implies in the buckets, each implied claim with its chain."""
-    aid, name, subject, obj, _ = stated
+    name, subject, obj = claim.predicate, claim.subject, claim.object
     # What _add_affirmed and orient do, inlined: a claim may imply several others.
     affirmed, listed = found.affirmed, found.contrary
-    for implied, chain, implied_profile, mirror in found.implied(vocabulary, name, profile):
-        for s, o in _orientations(subject, obj, mirror=mirror):
-            raw = (aid, implied, s, o, chain)
+    implications = found.implications.get(name)
+    if implications is None:
+        implications = found.implied(vocabulary, name, profile)
+    for implied, chain, implied_profile, mirror in implications:
+        raw: Raw = (aid, implied, subject, obj, chain)
+        raws: tuple[Raw, ...] = (
+            (raw, (aid, implied, obj, subject, chain))
+            if mirror and obj is not None and obj != subject
+            else (raw,)
+        )
+        for raw in raws:
+            s, o = raw[2], raw[3]
             if implied_profile.symmetric and o is not None and o < s:
                 key: Key = (o, implied, s)
             else:
                 key = (s, implied, o)
-            bucket = affirmed.get(key)
-            if bucket is None:
+            if key in affirmed:
+                bucket = affirmed[key]
+                if isinstance(bucket, list):
+                    bucket.append(raw)
+                else:
+                    affirmed[key] = [bucket, raw]
+            else:
                 affirmed[key] = raw
                 if implied_profile.leads:
                     listed.append(key)
-            elif isinstance(bucket, list):
-                bucket.append(raw)
-            else:
-                affirmed[key] = [bucket, raw]
             if implied_profile.functional or implied_profile.inverse_functional:
                 _exclusive(found, raw, implied_profile)
 
