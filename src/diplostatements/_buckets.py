@@ -19,8 +19,8 @@ findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
-from operator import itemgetter
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from operator import eq, itemgetter, ne
 from typing import NamedTuple
 
 from .quantities import Quantity
@@ -89,14 +89,14 @@ class Hit(NamedTuple):
 def _sweep(
     entries: Sequence[Entry],
     group: Callable[[Entry], Hashable],
-    partners: Callable[[Hashable, Collection[Hashable]], Iterable[Hashable]],
+    related: Callable[[Hashable, Hashable], bool],
 ) -> list[tuple[Entry, Entry]]:
-    """Every pair of entries whose periods may overlap and whose groups are partners.
+    """Every pair of entries whose periods may overlap and whose groups are related.
 
     Args:
         entries: the bucket.
         group: the class of an entry (its polarity, its object, its predicate...).
-        partners: the active groups an entry of a given group can clash with.
+        related: whether entries of two classes can clash (a symmetric relation).
 
     Returns:
         ``(earlier, later)`` pairs, ``earlier`` having the earlier (or equal) first day; for a
@@ -104,7 +104,7 @@ def _sweep(
         pair alike either way round, and which pairs are found is the same).
     """
     if len(entries) <= _FEW:  # most groups: every pair, without sorting or active lists
-        classes = [group(entry) for entry in entries]
+        classes = list(map(group, entries))
         found: list[tuple[Entry, Entry]] = []
         for i, a in enumerate(entries):
             for j in range(i + 1, len(entries)):
@@ -113,7 +113,7 @@ def _sweep(
                     a.aid != b.aid
                     and a.period.end >= b.period.start
                     and b.period.end >= a.period.start
-                    and classes[i] in partners(classes[j], (classes[i],))
+                    and related(classes[i], classes[j])
                 ):
                     found.append((a, b))
         return found
@@ -127,7 +127,7 @@ def _sweep(
             active[mine] = [entry]
             continue
         start = entry.period.start
-        for other_group in list(partners(mine, active.keys())):
+        for other_group in [other for other in active if related(mine, other)]:
             members = active[other_group]
             live = [other for other in members if other.period.end >= start]
             if not live:
@@ -153,21 +153,11 @@ def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
     return _new(Hit, (a.aid, b.aid, rule, sure, a.chain, b.chain))  # a NamedTuple's __new__, in C
 
 
-def _polarity(entry: Entry) -> Hashable:
-    return entry.affirmed
-
-
-def _opposite(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
-    other = not mine
-    return (other,) if other in active else ()
-
-
-def _same(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
-    return (mine,) if mine in active else ()
-
-
-def _others(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
-    return [group for group in active if group != mine]
+# An entry's fields as its class (C functions, unlike lambdas).
+_polarity = itemgetter(2)
+_subject = itemgetter(4)
+_predicate = itemgetter(5)
+_object = itemgetter(6)
 
 
 def _quantity_group(entry: Entry) -> Hashable:
@@ -185,25 +175,17 @@ def check_proposition(entries: list[Entry]) -> list[Hit]:
         The clashing pairs.
     """
     hits: list[Hit] = []
-    if not all(entry.affirmed for entry in entries):
-        for a, b in _sweep(entries, _polarity, _opposite):
+    if False in map(_polarity, entries):  # a negated entry (in C, unlike all() of a generator)
+        for a, b in _sweep(entries, _polarity, ne):
             negated, affirmed = (b, a) if a.affirmed else (a, b)
             if negation_clash(negated.scope, negated.quantity, affirmed.scope, affirmed.quantity):
                 hits.append(_hit(NEGATION, a, b))
     counted = [entry for entry in entries if entry.affirmed and entry.quantity is not None]
     if len(counted) > 1:
-        for a, b in _sweep(counted, _quantity_group, _same):
+        for a, b in _sweep(counted, _quantity_group, eq):
             if quantity_clash(a.scope, a.quantity, b.scope, b.quantity):
                 hits.append(_hit(QUANTITY, a, b))
     return hits
-
-
-def _object(entry: Entry) -> Hashable:
-    return entry.object
-
-
-def _subject(entry: Entry) -> Hashable:
-    return entry.subject
 
 
 def check_exclusive(entries: list[Entry], *, inverse: bool) -> list[Hit]:
@@ -220,13 +202,9 @@ def check_exclusive(entries: list[Entry], *, inverse: bool) -> list[Hit]:
     """
     return [
         _hit(EXCLUSIVE, a, b)
-        for a, b in _sweep(entries, _subject if inverse else _object, _others)
+        for a, b in _sweep(entries, _subject if inverse else _object, ne)
         if comparable(a.scope, b.scope)
     ]
-
-
-def _predicate(entry: Entry) -> Hashable:
-    return entry.predicate
 
 
 def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]]) -> list[Hit]:
@@ -240,12 +218,12 @@ def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]
         The clashing pairs: contrary predicates, comparable scopes.
     """
 
-    def partners(mine: Hashable, active: Collection[Hashable]) -> Iterable[Hashable]:
+    def related(mine: Hashable, other: Hashable) -> bool:
         assert isinstance(mine, str)
-        return [name for name in active if name in contraries[mine]]
+        return other in contraries[mine]
 
     return [
         _hit(CONTRARY, a, b)
-        for a, b in _sweep(entries, _predicate, partners)
+        for a, b in _sweep(entries, _predicate, related)
         if comparable(a.scope, b.scope)
     ]

@@ -251,8 +251,9 @@ class _Run:
                 affirmed, quantity = True, None
             else:
                 affirmed, quantity = claim.polarity is affirmed_polarity, claim.quantity
-            period = periods.get(aid)
-            if period is None:
+            if aid in periods:
+                period = periods[aid]
+            else:
                 period = periods[aid] = claim_period(claim, said_by[aid], profiles[claim.predicate])
             entries.append(
                 make(
