@@ -68,7 +68,7 @@ from .collection import Assertion, Item, StatementSet
 from .exceptions import FieldError
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
-from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Period, Rule, Scope
+from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Rule, Scope
 from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -201,7 +201,6 @@ class _Run:
         self.set = found
         self.gathered = gathered
         self.vocabulary = vocabulary
-        self._periods: dict[int, Period] = {}
         self._written: dict[int, Written] = {}
 
     # -- buckets ----------------------------------------------------------------------------
@@ -219,17 +218,13 @@ class _Run:
     def entries(self, raws: Sequence[int | Raw]) -> list[Entry]:
         """A group's entries, with their periods and scopes.
 
-        The inner loop of the sweeps' preparation: each assertion's period is computed once per
-        check, and the entries are made without their Python constructor.
+        The inner loop of the sweeps' preparation: the entries are made without their Python
+        constructor. A period is computed afresh for each entry: most assertions are in one
+        group only, so remembering periods costs more than it saves.
         """
         entries = []
         gathered = self.gathered
-        claims, profiles, said_by, periods = (
-            gathered.claims,
-            gathered.profiles,
-            gathered.statements,
-            self._periods,
-        )
+        claims, profiles, said_by = gathered.claims, gathered.profiles, gathered.statements
         certain, affirmed_polarity, make = Modality.CERTAIN, Polarity.AFFIRMED, tuple.__new__
         chain: tuple[str, ...]
         for item in raws:
@@ -251,10 +246,7 @@ class _Run:
                 affirmed, quantity = True, None
             else:
                 affirmed, quantity = claim.polarity is affirmed_polarity, claim.quantity
-            if aid in periods:
-                period = periods[aid]
-            else:
-                period = periods[aid] = claim_period(claim, said_by[aid], profiles[claim.predicate])
+            period = claim_period(claim, said_by[aid], profiles[claim.predicate])
             entries.append(
                 make(
                     Entry,
