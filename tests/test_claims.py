@@ -7,6 +7,7 @@ import attrs
 import pytest
 
 from diplostatements import Actor, Claim, Modality, Polarity, Quantity, TimeSpan
+from diplostatements.claims import describe_claim
 from diplostatements.exceptions import FieldError, ParseError
 
 JUNE_4 = date(2019, 6, 4)
@@ -371,6 +372,23 @@ class TestDescribe:
         assert claim.describe({"RUS": "Russia"}, phrases) == (
             "Russia informed USA that (maduro is the legitimate president of VEN)"
         )
+
+    @pytest.mark.parametrize("polarity", list(Polarity))
+    @pytest.mark.parametrize("modality", [Modality.CERTAIN, Modality.POSSIBLE])
+    def test_describe_negated(self, polarity: Polarity, modality: Modality) -> None:
+        """describe_claim(negated=True) writes what the negated claim's describe() does."""
+        claim = Claim(
+            "RUS",
+            "informed",
+            "USA",
+            polarity=polarity,
+            modality=modality,
+            when=TimeSpan.sometime_in(2019, 3),
+            content=Claim("RUS", "withdrew").negated(),
+        )
+        names = {"RUS": "Russia"}
+        assert describe_claim(claim, names, {}, negated=True) == claim.negated().describe(names)
+        assert describe_claim(claim, names, {}) == claim.describe(names)
 
     def test_str_is_describe(self) -> None:
         """str() is describe() without names."""

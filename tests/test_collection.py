@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+import attrs
 import pytest
 
 from diplostatements import (
@@ -21,6 +22,7 @@ from diplostatements import (
     StatementSet,
     TimeSpan,
 )
+from diplostatements._making import make_assertion
 from diplostatements.collection import Item
 from diplostatements.exceptions import (
     DiplostatementsError,
@@ -127,6 +129,18 @@ class TestAssertion:
         claim = Claim("RUS", "informed", "USA")
         assertion = Assertion(DENIAL, claim.negated(), "RUS", None, denies=ClaimRef("tweet", 0))
         assert assertion.ref == "denial#denies:tweet#0"
+
+    @pytest.mark.parametrize("denies", [None, ClaimRef("tweet", 0)])
+    def test_made_without_init(self, denies: ClaimRef | None) -> None:
+        """The checker's faster way to make an assertion makes the same one, every field set."""
+        claim = Claim("RUS", "informed", "USA")
+        index = None if denies else 0
+        made = make_assertion(DENIAL, claim, "RUS", index, denies)
+        built = Assertion(DENIAL, claim, "RUS", index, denies=denies)
+        assert attrs.asdict(made, recurse=False) == attrs.asdict(built, recurse=False)
+        assert (made, hash(made), repr(made)) == (built, hash(built), repr(built))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.side = "USA"  # type: ignore[misc]
 
 
 class TestAdd:

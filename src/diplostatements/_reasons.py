@@ -8,9 +8,8 @@ than "peskov".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
-from .claims import Modality, describe_claim
+from .claims import Claim, Modality, describe_claim
 from .collection import Assertion
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
@@ -20,8 +19,9 @@ from .timespans import TimeSpan
 __all__ = ["Writer", "who"]
 
 _Chains = tuple[tuple[str, ...], tuple[str, ...]]
-_Dates = tuple[date, date, date, date]
 
+# Looking a member up on its enum is slow (see claims.describe_claim): _hedge reads it here.
+_CERTAIN = Modality.CERTAIN
 _REBUTTAL_VERBS = {
     RebuttalKind.DENIAL: "denied",
     RebuttalKind.CORRECTION: "corrected",
@@ -42,17 +42,12 @@ def who(statement: Statement, side: str, names: Mapping[str, str]) -> str:
     return text
 
 
-def _verb(assertion: Assertion, *, retracted: bool) -> str:
-    statement = assertion.statement
-    if assertion.denies is None or not isinstance(statement, Rebuttal):
+def _verb(statement: Statement, *, denies: bool, retracted: bool) -> str:
+    if not denies or not isinstance(statement, Rebuttal):
         return "said"
     if statement.kind is RebuttalKind.RETRACTION and not retracted:
         return "denied"  # a "retraction" by another side withdraws nothing of its own
     return _REBUTTAL_VERBS[statement.kind]
-
-
-def _quote(name: str) -> str:
-    return f"'{name}'"
 
 
 def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> str:
@@ -68,28 +63,36 @@ def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> st
             else "subject per object"
         )
         clashing = first_chain[-1] if first_chain else first.claim.predicate
-        why = f"{_quote(clashing)} admits only one {one} at a time"
+        why = f"'{clashing}' admits only one {one} at a time"
     elif rule is CONTRARY:
         clashing = first_chain[-1] if first_chain else first.claim.predicate
         other = second_chain[-1] if second_chain else second.claim.predicate
-        why = f"{_quote(clashing)} and {_quote(other)} cannot both hold"
+        why = f"'{clashing}' and '{other}' cannot both hold"
     elif rule is QUANTITY:
         why = f"{first.claim.quantity} and {second.claim.quantity} cannot both be right"
     else:
         why = "the same proposition is affirmed and denied"
     if not (first_chain or second_chain):
         return why
-    implied = [" implies ".join(_quote(name) for name in chain) for chain in chains if chain]
+    implied = [" implies ".join(f"'{name}'" for name in chain) for chain in chains if chain]
     if rule is NEGATION:  # an implied claim is affirmed: the other claim denies it
         return f"{' and '.join(implied)}, which is denied"
     return f"{' and '.join(implied)}, and {why}"
+
+
+def _when(span: TimeSpan) -> str:
+    """A period as an adverbial: "on 2019-06-04", "sometime in March 2019"."""
+    day = span.start_earliest
+    if day == span.start_latest == span.end_earliest == span.end_latest:
+        return f"on {day.isoformat()}"  # str() of a single day is the bare date
+    return str(span)  # which for any other span reads as an adverbial already
 
 
 def _hedge(first: Assertion, second: Assertion) -> str:
     hedged = [
         f"{a.statement.id} is {a.claim.modality.value}"
         for a in (first, second)
-        if a.claim.modality is not Modality.CERTAIN
+        if a.claim.modality is not _CERTAIN
     ]
     if hedged:
         return "possibly: " + " and ".join(hedged)
@@ -99,10 +102,8 @@ def _hedge(first: Assertion, second: Assertion) -> str:
 class Writer:
     """The sentences of one check: its findings' reasons and its disputes'.
 
-    The same periods recur across the findings of a check, so a writer remembers what it wrote of
-    each, by its four dates (equal spans read alike, and a tuple of dates hashes in C, unlike the
-    span). What an assertion says (:meth:`telling`) is for the caller to keep: the checker writes
-    it once per assertion.
+    What an assertion says (:meth:`telling`) is for the caller to keep: the checker writes it once
+    per assertion.
 
     Args:
         names: actor id -> display name.
@@ -112,34 +113,21 @@ class Writer:
     def __init__(self, names: Mapping[str, str], phrases: Mapping[str, str] | None = None) -> None:
         self.names = names
         self.phrases: Mapping[str, str] = phrases or {}
-        self._periods: dict[_Dates, str] = {}
-        self._whens: dict[_Dates, str] = {}
 
-    def period(self, span: TimeSpan) -> str:
-        """``str(span)``, written once per check."""
-        key = (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
-        text = self._periods.get(key)
-        if text is None:
-            text = self._periods[key] = str(span)
-        return text
+    def telling(self, statement: Statement, claim: Claim, side: str, *, denies: bool) -> str:
+        """What an assertion says: "X said on D that C", or "X denied on D that C".
 
-    def when(self, span: TimeSpan) -> str:
-        """A period as an adverbial: "on 2019-06-04", "sometime in March 2019" (written once)."""
-        key = (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
-        text = self._whens.get(key)
-        if text is None:
-            text = self.period(span)
-            text = self._whens[key] = f"on {text}" if text[:1].isdigit() else text
-        return text
-
-    def telling(self, assertion: Assertion) -> str:
-        """What an assertion says: "X said on D that C", or "X denied on D that C"."""
-        claim = assertion.claim.negated() if assertion.denies is not None else assertion.claim
-        statement = assertion.statement
+        Args:
+            statement: the statement that asserts it.
+            claim: the claim asserted (for an implied negation, the negation of the claim it
+                denies, which is written as that claim).
+            side: the side it commits.
+            denies: whether it is a rebuttal's implied negation.
+        """
+        verb = _verb(statement, denies=True, retracted=False) if denies else "said"
         return (
-            f"{who(statement, assertion.side, self.names)} {_verb(assertion, retracted=False)}"
-            f" {self.when(statement.said_on)}"
-            f" that {describe_claim(claim, self.names, self.phrases, self.period)}"
+            f"{who(statement, side, self.names)} {verb} {_when(statement.said_on)}"
+            f" that {describe_claim(claim, self.names, self.phrases, negated=denies)}"
         )
 
     def reason(
@@ -166,15 +154,16 @@ class Writer:
             definite: whether the finding is DEFINITE.
             retracted: the finding is a side withdrawing its own claim.
         """
-        hedge = "" if definite else f" ({_hedge(first, second)})"
         if kind is DENIAL:
             statement = second.statement
-            verb = _verb(second, retracted=retracted)
-            return (
+            verb = _verb(statement, denies=second.denies is not None, retracted=retracted)
+            text = (
                 f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
-                f" {self.when(statement.said_on)}{hedge}."
+                f" {_when(statement.said_on)}"
             )
-        return f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}{hedge}."
+        else:
+            text = f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}"
+        return f"{text}." if definite else f"{text} ({_hedge(first, second)})."
 
     def dispute(
         self,
@@ -186,15 +175,15 @@ class Writer:
         target_side: str,
     ) -> str:
         """One sentence describing a qualification or challenge."""
-        names, phrases, period = self.names, self.phrases, self.period
+        names, phrases = self.names, self.phrases
         verb = _REBUTTAL_VERBS[rebuttal.kind]
         what = (
-            describe_claim(target.claims[claim], names, phrases, period)
+            describe_claim(target.claims[claim], names, phrases)
             if claim is not None
-            else "; ".join(describe_claim(c, names, phrases, period) for c in target.claims)
+            else "; ".join(describe_claim(c, names, phrases) for c in target.claims)
             or f"statement {target.id}"
         )
         return (
-            f"{who(rebuttal, side, names)} {verb} {self.when(rebuttal.said_on)} what"
-            f" {who(target, target_side, names)} said {self.when(target.said_on)}: {what}."
+            f"{who(rebuttal, side, names)} {verb} {_when(rebuttal.said_on)} what"
+            f" {who(target, target_side, names)} said {_when(target.said_on)}: {what}."
         )

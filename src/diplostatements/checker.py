@@ -54,13 +54,13 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
 from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, implied_at
+from ._making import make_assertion, make_contradiction
 from ._profiles import claim_period, period_span
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
@@ -70,13 +70,14 @@ from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
 from .rules import ALL_RULES, BROADEST, DENIAL, ENTAILED, Rule, Scope
 from .statements import Statement
-from .timespans import TimeSpan
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 __all__ = ["check"]
 
 Chains = tuple[tuple[str, ...], tuple[str, ...]]
 _NO_CHAINS: Chains = ((), ())
+# Read once per finding: looking a member up on its enum is slow (see claims.describe_claim).
+_DEFINITE, _POSSIBLE = Certainty.DEFINITE, Certainty.POSSIBLE
 
 
 def check(
@@ -121,14 +122,16 @@ def _check(found: StatementSet, vocabulary: Vocabulary, enabled: frozenset[Rule]
     best = run.merge(run.hits())
     names = found.names
     writer = _reasons.Writer(names, vocabulary.phrases)
+    # Looked up in a tuple, by identity: hashing a rule (an enum member) is a Python call.
+    kinds = tuple(enabled)
     written = [
         run.contradiction(lo, hi, finding, writer)
         for (lo, hi), finding in best.items()
-        if finding[0] in enabled
+        if finding[0] in kinds
     ]
     written.sort(key=itemgetter(0))
     disputes, retracted = run.rebuttals(writer)
-    return Report(tuple(c for _, c in written), disputes, retracted, names=names)
+    return Report(tuple(map(itemgetter(1), written)), disputes, retracted, names=names)
 
 
 @contextlib.contextmanager
@@ -204,12 +207,6 @@ class _Run:
         self._written: dict[int, Written] = {}
 
     # -- buckets ----------------------------------------------------------------------------
-
-    def span(self, aid: int) -> TimeSpan:
-        """The period assertion ``aid`` is about."""
-        claim = self.gathered.claims[aid]
-        profile = self.gathered.profiles[claim.predicate]
-        return period_span(claim, self.gathered.statements[aid], profile)
 
     def certain(self, aid: int) -> bool:
         """Whether assertion ``aid`` is stated as CERTAIN (an implied negation: its rebuttal)."""
@@ -342,27 +339,43 @@ class _Run:
 
         The key orders by period first; then by when it was said; then by statement id, index
         and denied claim. Periods compare as their four dates, in field order: the order of
-        :class:`TimeSpan`, compared in C rather than through attrs' generated ``__lt__``. The
-        key leads with the period's first day as an ordinal, which settles most comparisons of
-        the final sort as an integer made with the key, without reading two dates (objects of
-        their own, far apart in memory).
+        :class:`~diplostatements.TimeSpan`, compared in C rather than through attrs' generated
+        ``__lt__``. The key leads with the period's first day as an ordinal, which settles most
+        comparisons of the final sort as an integer made with the key, without reading two dates
+        (objects of their own, far apart in memory).
         """
         known = self._written.get(aid)
         if known is None:
             source = self.gathered.source(aid)
-            statement, position, denies = source.statement, source.position, source.denies
-            span = self.span(aid)
+            statement, position, claim, denies = (
+                source.statement,
+                source.position,
+                source.claim,
+                source.denies,
+            )
+            span = claim.when  # else the day it was said, or all time: see period_span
+            if span is None:
+                span = period_span(claim, statement, self.gathered.profiles[claim.predicate])
+            said = statement.said_on
+            first = span.start_earliest
             key = (
-                span.start_earliest.toordinal(),
-                *_dates(span),
-                *_dates(statement.said_on),
+                first.toordinal(),
+                first,
+                span.start_latest,
+                span.end_earliest,
+                span.end_latest,
+                said.start_earliest,
+                said.start_latest,
+                said.end_earliest,
+                said.end_latest,
                 statement.id,
                 -1 if position is None else position,
-                str(denies or ""),
+                "" if denies is None else str(denies),
             )
             side = self.set.side_of_statement(statement)  # the set remembers what it resolved
-            assertion = Assertion(statement, source.claim, side, position, denies=denies)
-            known = self._written[aid] = (key, assertion, writer.telling(assertion))
+            assertion = make_assertion(statement, claim, side, position, denies)
+            told = writer.telling(statement, claim, side, denies=denies is not None)
+            known = self._written[aid] = (key, assertion, told)
         return known
 
     def contradiction(
@@ -379,7 +392,7 @@ class _Run:
             (first_key, first, first_told), (second_key, second, second_told) = high, low
             chains = (chains[1], chains[0])
         retracted = kind is DENIAL and _retracts(second, first)
-        certainty = Certainty.DEFINITE if definite else Certainty.POSSIBLE
+        certainty = _DEFINITE if definite else _POSSIBLE
         reason = writer.reason(
             kind,
             rule,
@@ -391,8 +404,9 @@ class _Run:
             retracted=retracted,
         )
         via = (*chains[0], *chains[1]) if kind is ENTAILED else ()
+        contradiction = make_contradiction(first, second, kind, certainty, reason, via)
         # One flat key (the keys of assertions are all as long): the sort compares integers first.
-        return first_key + second_key, Contradiction(first, second, kind, certainty, reason, via)
+        return first_key + second_key, contradiction
 
     def rebuttals(
         self, writer: _reasons.Writer
@@ -415,10 +429,6 @@ class _Run:
                 elif statement.kind is RebuttalKind.RETRACTION and side == target_side:
                     retracted.append(Retraction(statement, target, claim, side))
         return tuple(disputes), tuple(retracted)
-
-
-def _dates(span: TimeSpan) -> tuple[date, date, date, date]:
-    return (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
 
 
 def _listed(bucket: Bucket) -> list[int | Raw]:

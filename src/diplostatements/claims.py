@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -263,7 +263,7 @@ class Claim:
         >>> Claim("RUS", "has_personnel_in", "VEN", polarity="negated").describe({"RUS": "Russia"})
         'not (Russia has personnel in VEN)'
         """
-        return describe_claim(self, names or {}, phrases or {}, str)
+        return describe_claim(self, names or {}, phrases or {})
 
     def __str__(self) -> str:
         return self.describe()
@@ -291,21 +291,19 @@ class Claim:
 
 
 def describe_claim(
-    claim: Claim,
-    names: Mapping[str, str],
-    phrases: Mapping[str, str],
-    period: Callable[[TimeSpan], str],
+    claim: Claim, names: Mapping[str, str], phrases: Mapping[str, str], *, negated: bool = False
 ) -> str:
-    """:meth:`Claim.describe`, with each period (``when``) written by ``period``.
+    """:meth:`Claim.describe`, with ``names`` and ``phrases`` given.
 
-    The checker passes a ``period`` that remembers what it wrote: the same periods recur across
-    the findings of a check.
+    With ``negated``, the claim is written as ``claim.negated()`` would be, without making that
+    claim (the checker writes a rebuttal's denial of a claim so).
     """
     predicate, subject, obj = claim.predicate, claim.subject, claim.object
     verb = phrases.get(predicate) or predicate.replace("_", " ")
-    text = f"{names.get(subject, subject)} {verb}"
-    if obj is not None:
-        text += f" {names.get(obj, obj)}"
+    if obj is None:
+        text = f"{names.get(subject, subject)} {verb}"
+    else:
+        text = f"{names.get(subject, subject)} {verb} {names.get(obj, obj)}"
     if claim.where is not None:
         text += f" in {claim.where}"
     if claim.qualifiers:
@@ -313,11 +311,19 @@ def describe_claim(
     if claim.quantity is not None:
         text += f" [{claim.quantity}]"
     if claim.when is not None:
-        text += f" [{period(claim.when)}]"
+        text += f" [{claim.when!s}]"
     if claim.content is not None:
-        text += f" that ({describe_claim(claim.content, names, phrases, period)})"
-    if claim.polarity is not Polarity.AFFIRMED:
+        text += f" that ({describe_claim(claim.content, names, phrases)})"
+    affirmed = claim.polarity is _AFFIRMED
+    if affirmed is negated:  # a negated claim, or an affirmed one to be written negated
         text = f"not ({text})"
-    if claim.modality is not Modality.CERTAIN:
+    if claim.modality is not _CERTAIN:
         text = f"{claim.modality.value}: {text}"
     return text
+
+
+# describe_claim runs for every assertion the checker reports: it compares with these rather than
+# with Polarity.AFFIRMED and Modality.CERTAIN, as looking a member up on its enum is slow (the
+# enum's metaclass defines __getattr__, which keeps the lookup off Python's fast path).
+_AFFIRMED = Polarity.AFFIRMED
+_CERTAIN = Modality.CERTAIN

@@ -135,7 +135,9 @@ class StatementSet:
         self._speaks_for: dict[str, list[Affiliation]] = {}
         self._resolver = Resolver()
         self._order: list[Statement] | None = []
-        self._side_cache: dict[tuple[str, TimeSpan], str] = {}
+        # (actor, the four dates of a span) -> its side then. The dates rather than the span: a
+        # tuple of dates hashes and compares in C, a span through attrs' generated methods.
+        self._side_cache: dict[tuple[str, date, date, date, date], str] = {}
         # Casefolded plain entity names -> ids of the statements whose claims use them, so that
         # an actor whose alias is one of them can be resolved into claims stored before it.
         self._plain: dict[str, set[str]] = {}
@@ -382,7 +384,7 @@ class StatementSet:
     def _side(self, ident: str, span: TimeSpan) -> str:
         if ident not in self._speaks_for:
             return ident
-        key = (ident, span)
+        key = (ident, span.start_earliest, span.start_latest, span.end_earliest, span.end_latest)
         cached = self._side_cache.get(key)
         if cached is not None:
             return cached
