@@ -16,7 +16,8 @@ Each assertion gets:
 - if affirmed and the predicate implies others, the same entries for each implied claim, tagged
   with the chain of implications; except that an implied claim of a predicate neither exclusive
   nor contrary is not put in a proposition bucket: it can clash only with a negated claim of its
-  key, so the checker looks it up from each negated claim (:func:`implied_at`).
+  key, so the checker looks it up from each negated claim
+  (:func:`~diplostatements._lookups.implied_at`).
 
 CONTRARY needs no buckets of its own: the keys of the affirmed buckets of predicates that have
 contraries are listed (:attr:`Gathered.contrary`; only from one predicate of each contrary pair),
@@ -31,7 +32,7 @@ into :class:`~diplostatements._buckets.Entry` lists, computing periods only for 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import NamedTuple, TypeVar
 
 import attrs
@@ -51,9 +52,7 @@ __all__ = [
     "Key",
     "Raw",
     "Source",
-    "contrary_pairs",
     "gather",
-    "implied_at",
 ]
 
 K = TypeVar("K", bound=tuple[str | None, ...])
@@ -130,7 +129,7 @@ class Gathered:
 
         That is the implied predicates that are exclusive or contrary (looked up once). The
         others can clash only with a negated claim of the implied key, and are found from that
-        side: see :func:`implied_at`.
+        side: see :func:`~diplostatements._lookups.implied_at`.
         """
         try:
             return self.implications[name]
@@ -148,25 +147,6 @@ class Gathered:
             implications = self.implications[name] = tuple(found)
             return implications
 
-    def implying(self) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
-        """For each predicate whose implied claims are looked up: what implies it.
-
-        Each implying predicate seen in this check, with the chain and whether it is symmetric.
-        Empty when the ENTAILED rule is off.
-        """
-        implying: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
-        if not self.entailed:
-            return implying
-        profiles = self.profiles
-        for name, profile in sorted(profiles.items(), key=lambda item: item[0]):
-            if profile is None:
-                continue
-            for chain in profile.chains:
-                implied_profile = profiles.get(chain[-1])
-                if implied_profile is not None and looked_up(implied_profile):
-                    implying.setdefault(chain[-1], []).append((name, chain, profile.symmetric))
-        return implying
-
     def profile(self, vocabulary: Vocabulary, name: str) -> Profile | None:
         """The profile of a predicate (looked up once)."""
         try:
@@ -176,7 +156,7 @@ class Gathered:
             return profile
 
 
-def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
+def gather(  # noqa: PLR0912, PLR0915 -- the hot loop is inlined on purpose
     statements: StatementSet, vocabulary: Vocabulary, *, entailed: bool
 ) -> Gathered:
     """Number the assertions of ``statements`` and put them in buckets.
@@ -205,18 +185,10 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
     # Each predicate's profile, or None for one that needs nothing but its proposition bucket
     # (a simple or undeclared predicate).
     plain: dict[str, Profile | None] = {}
-    # The rebuttals, and the statements they target (the number of each one's first claim is
-    # noted for the negations the rebuttals imply).
-    stored, rebutted = statements.statements, statements._rebutted()
-    found.rebuttals = sorted(
-        {
-            id(rebuttal): rebuttal
-            for ids in rebutted.values()
-            for ident in ids
-            if isinstance(rebuttal := stored[ident], Rebuttal)
-        }.values(),
-        key=statement_key,
-    )
+    # The statements rebuttals target: the number of each one's first claim is noted, for the
+    # negations the rebuttals imply.
+    rebutted = statements._rebutted()
+    found.rebuttals = _rebuttals(statements)
     first_aid: dict[str, int] = {}
     aid = -1
     for statement in statements._stored():
@@ -253,10 +225,28 @@ def gather(  # noqa: PLR0912 -- the hot loop is inlined on purpose
                     _append(found.counted, key, aid)
                 if profile is not None and profile.more:
                     _affirmed(found, vocabulary, aid, claim, profile)
+            elif key in negative:
+                bucket = negative[key]
+                if isinstance(bucket, list):
+                    bucket.append(aid)
+                else:
+                    negative[key] = [bucket, aid]
             else:
-                _append(negative, key, aid)
+                negative[key] = aid
     _add_negations(found, statements, vocabulary, first_aid)
     return found
+
+
+def _rebuttals(statements: StatementSet) -> list[Rebuttal]:
+    """The rebuttals that target statements of the set, in the set's order."""
+    stored = statements.statements
+    found = {
+        id(rebuttal): rebuttal
+        for ids in statements._rebutted().values()
+        for ident in ids
+        if isinstance(rebuttal := stored[ident], Rebuttal)
+    }
+    return sorted(found.values(), key=statement_key)
 
 
 def _add_negations(
@@ -394,44 +384,6 @@ def _implied(
                 _exclusive(found, raw, implied_profile)
 
 
-def implied_at(
-    found: Gathered, key: Key, implying: list[tuple[str, tuple[str, ...], bool]]
-) -> list[Raw]:
-    """The implied claims with this proposition key, of a predicate that is looked up.
-
-    They are the claims of the affirmed buckets of the predicates that imply it, with the same
-    subject and object: in either orientation when either predicate is symmetric (a claim of a
-    symmetric predicate implies its mirror's implications too, and a symmetric implied predicate
-    has one key for both orientations).
-
-    Args:
-        found: the gathered buckets.
-        key: a proposition key that holds a negated claim.
-        implying: what implies the key's predicate (:meth:`Gathered.implying`).
-    """
-    subject, name, obj = key
-    implied_profile = found.profiles[name]
-    assert implied_profile is not None  # only a declared predicate is implied
-    affirmed = found.affirmed
-    raws: list[Raw] = []
-    for stated, chain, symmetric in implying:
-        if symmetric:
-            first, second = orient(subject, obj, symmetric=True)
-            keys = [(first, stated, second)]
-        else:
-            keys = [(subject, stated, obj)]
-            if implied_profile.symmetric and obj is not None and obj != subject:
-                keys.append((obj, stated, subject))
-        for stated_key in keys:
-            bucket = affirmed.get(stated_key)
-            if bucket is None:
-                continue
-            # Only stated claims: a claim implied by a third is found as that one's implication.
-            items = bucket if isinstance(bucket, list) else [bucket]
-            raws += [(item, name, subject, obj, chain) for item in items if isinstance(item, int)]
-    return raws
-
-
 def _orientations(
     subject: str, obj: str | None, *, mirror: bool
 ) -> tuple[tuple[str, str | None], ...]:
@@ -464,40 +416,3 @@ def _append(buckets: dict[K, Bucket], key: K, item: int | Raw) -> None:
         bucket.append(item)
     else:
         buckets[key] = [bucket, item]
-
-
-def contrary_pairs(
-    found: Gathered, contraries: Mapping[str, frozenset[str]]
-) -> Iterator[tuple[Bucket, Bucket]]:
-    """Each pair of affirmed buckets of contrary predicates with the same subject and object.
-
-    A claim of a symmetric predicate stands for itself and its mirror, so its bucket meets the
-    buckets of both orientations of a contrary that is not symmetric. Each pair comes once: from
-    the predicate whose name sorts first.
-    """
-    affirmed, profiles = found.affirmed, found.profiles
-    # For each predicate: whether its claims stand for their mirrors, and the contraries to look
-    # up from it (those seen, sorting after it), each with whether it is symmetric.
-    plans: dict[str, tuple[bool, list[tuple[str, bool]]]] = {}
-    for name, profile in profiles.items():
-        if profile is not None and profile.leads:
-            others = [
-                (other, other_profile.symmetric)
-                for other in sorted(contraries[name])
-                if other > name and (other_profile := profiles.get(other)) is not None
-            ]
-            plans[name] = (profile.symmetric, others)
-    for key in found.contrary:
-        subject, name, obj = key
-        mirror, others = plans[name]
-        for other, symmetric in others:
-            if symmetric:  # both orientations have one key
-                pairs = [orient(subject, obj, symmetric=True)]
-            elif mirror and obj is not None and obj != subject:
-                pairs = [(subject, obj), (obj, subject)]
-            else:
-                pairs = [(subject, obj)]
-            for first, second in pairs:
-                bucket = affirmed.get((first, other, second))
-                if bucket is not None:
-                    yield affirmed[key], bucket

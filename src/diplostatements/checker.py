@@ -59,7 +59,8 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import Bucket, Gathered, Raw, contrary_pairs, gather, implied_at
+from ._gather import Bucket, Gathered, Raw, gather
+from ._lookups import contrary_pairs, implied_at, implying
 from ._making import make_assertion, make_contradiction
 from ._profiles import claim_period, period_span
 from .actors import Actor, ActorKind
@@ -275,10 +276,10 @@ class _Run:
         claims = gathered.claims
         affirmed, negated = gathered.affirmed, gathered.negated
         hits: list[Hit] = []
-        implying = gathered.implying()
+        implied_by = implying(gathered)
         for key, denials in negated.items():
             claimed = affirmed.get(key)
-            sources = implying.get(key[1])
+            sources = implied_by.get(key[1])
             implied = implied_at(gathered, key, sources) if sources else []
             if claimed is not None or implied:
                 group: list[int | Raw] = [*implied, *_listed(denials)]
