@@ -20,6 +20,7 @@ findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from itertools import combinations
 from operator import eq, itemgetter, ne
 from typing import NamedTuple
 
@@ -104,18 +105,18 @@ def _sweep(
         pair alike either way round, and which pairs are found is the same).
     """
     if len(entries) <= _FEW:  # most groups: every pair, without sorting or active lists
-        classes = list(map(group, entries))
         found: list[tuple[Entry, Entry]] = []
-        for i, a in enumerate(entries):
-            for j in range(i + 1, len(entries)):
-                b = entries[j]
-                if (
-                    a.aid != b.aid
-                    and a.period.end >= b.period.start
-                    and b.period.end >= a.period.start
-                    and related(classes[i], classes[j])
-                ):
-                    found.append((a, b))
+        # The periods first: the cheapest test, and one many pairs fail; no class is computed
+        # for those.
+        for a, b in combinations(entries, 2):
+            one, other = a.period, b.period
+            if (
+                one.end >= other.start
+                and other.end >= one.start
+                and a.aid != b.aid
+                and related(group(a), group(b))
+            ):
+                found.append((a, b))
         return found
     pairs: list[tuple[Entry, Entry]] = []
     active: dict[Hashable, list[Entry]] = {}

@@ -79,6 +79,10 @@ def implied_at(found: Gathered, key: Key, sources: list[Implier]) -> list[Raw]:
     return raws
 
 
+# How contrary_pairs looks up the buckets of a contrary (see plans there).
+_OWN, _SORTED, _BOTH = 0, 1, 2
+
+
 def contrary_pairs(
     found: Gathered, contraries: Mapping[str, frozenset[str]]
 ) -> Iterator[tuple[Bucket, Bucket]]:
@@ -89,28 +93,33 @@ def contrary_pairs(
     the predicate whose name sorts first.
     """
     affirmed, profiles = found.affirmed, found.profiles
-    # For each predicate: whether its claims stand for their mirrors, and the contraries to look
-    # up from it (those seen, sorting after it), each with whether it is symmetric.
-    plans: dict[str, tuple[bool, list[tuple[str, bool]]]] = {}
+    # For each predicate: the contraries to look up from it (those seen, sorting after it), each
+    # with the orientations to look up: the key's own only, sorted (a symmetric contrary: both
+    # orientations have one key), or both (the predicate is symmetric and the contrary is not).
+    plans: dict[str, list[tuple[str, int]]] = {}
     for name, profile in profiles.items():
         if profile is not None and profile.leads:
-            others = [
-                (other, other_profile.symmetric)
+            plans[name] = [
+                (
+                    other,
+                    _SORTED if other_profile.symmetric else _BOTH if profile.symmetric else _OWN,
+                )
                 for other in sorted(contraries[name])
                 if other > name and (other_profile := profiles.get(other)) is not None
             ]
-            plans[name] = (profile.symmetric, others)
     for key in found.contrary:
         subject, name, obj = key
-        mirror, others = plans[name]
-        for other, symmetric in others:
-            if symmetric:  # both orientations have one key
-                pairs = [orient(subject, obj, symmetric=True)]
-            elif mirror and obj is not None and obj != subject:
-                pairs = [(subject, obj), (obj, subject)]
+        for other, orientations in plans[name]:
+            if orientations == _OWN or obj is None or obj == subject:
+                bucket = affirmed.get((subject, other, obj))
+            elif orientations == _SORTED:
+                bucket = affirmed.get(
+                    (obj, other, subject) if obj < subject else (subject, other, obj)
+                )
             else:
-                pairs = [(subject, obj)]
-            for first, second in pairs:
-                bucket = affirmed.get((first, other, second))
+                bucket = affirmed.get((subject, other, obj))
                 if bucket is not None:
                     yield affirmed[key], bucket
+                bucket = affirmed.get((obj, other, subject))
+            if bucket is not None:
+                yield affirmed[key], bucket

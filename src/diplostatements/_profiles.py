@@ -3,11 +3,13 @@
 A :class:`Profile` is looked up once per predicate per check (:func:`profile_of`); the period of
 a claim comes from its ``when``, or for a timeless predicate all time, or else the day its
 statement was made (:func:`period_span`, and :func:`claim_period` for the checker's inner loop).
+:func:`may_meet` tells, from the periods alone, whether a group of claims may hold a clash.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Container, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .claims import Claim
 from .rules import Period
@@ -15,11 +17,15 @@ from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import Predicate, Vocabulary
 
+if TYPE_CHECKING:  # _gather imports this module
+    from ._gather import Raw
+
 __all__ = [
     "Implication",
     "Profile",
     "claim_period",
     "looked_up",
+    "may_meet",
     "period_span",
     "profile_of",
 ]
@@ -108,6 +114,53 @@ def claim_period(claim: Claim, statement: Statement, profile: Profile | None) ->
 
 
 _new = tuple.__new__
+
+
+def may_meet(
+    group: Sequence[int | Raw],
+    claims: Sequence[Claim],
+    said_by: Sequence[Statement],
+    timeless: Container[str],
+) -> bool:
+    """Whether the periods of two of a group's entries may overlap.
+
+    The prefilter before the pure functions. Every rule needs two periods that may overlap, so a
+    group where no two may finds nothing, and is skipped without building its entries. Only the
+    first and last day of each period are read (the ``start`` and ``end`` of its
+    :class:`~diplostatements.rules.Period`, as dates) and compared as the sweeps compare them:
+    every group in which a sweep would pair two entries is kept (and some where the pure
+    function then finds nothing). A claim of a timeless predicate without a ``when`` holds at all
+    times: its group is kept.
+
+    Args:
+        group: bucket entries (assertion numbers, or :data:`~diplostatements._gather.Raw` tuples).
+        claims: each assertion's claim, by number.
+        said_by: each assertion's statement, by number.
+        timeless: the names of the timeless predicates.
+    """
+    spans = []
+    for item in group:
+        aid = item if isinstance(item, int) else item[0]
+        claim = claims[aid]
+        span = claim.when
+        if span is None:
+            if claim.predicate in timeless:
+                return True
+            span = said_by[aid].said_on
+        # Dates compare as their ordinals do, in C: no need to compute those.
+        spans.append((span.start_earliest, span.end_latest))
+    if len(spans) == 2:  # most groups
+        (first, last), (other_first, other_last) = spans
+        return first <= other_last and other_first <= last
+    # Sorted by first day: two periods may overlap if and only if one starts no later than the
+    # last day of those sorted before it.
+    spans.sort()
+    reach = spans[0][1]
+    for first, last in spans[1:]:
+        if first <= reach:
+            return True
+        reach = max(reach, last)
+    return False
 
 
 def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:

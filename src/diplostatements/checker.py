@@ -59,10 +59,10 @@ from typing import Any
 
 from . import _reasons
 from ._buckets import Entry, Hit, check_contrary, check_exclusive, check_proposition
-from ._gather import Bucket, Gathered, Raw, gather
+from ._gather import Gathered, Raw, gather
 from ._lookups import contrary_pairs, implied_at, implying
 from ._making import make_assertion, make_contradiction
-from ._profiles import claim_period, period_span
+from ._profiles import claim_period, may_meet, period_span
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality, Polarity
 from .collection import Assertion, Item, StatementSet
@@ -270,37 +270,61 @@ class _Run:
         Only what can clash is looked at, before any entry is built: the keys that hold both an
         affirmed and a negated claim (NEGATION), two quantities (QUANTITY), two different objects
         or subjects of an exclusive predicate (EXCLUSIVE), or claims of two contrary predicates
-        about the same subject and object (CONTRARY). Most keys hold none of these.
+        about the same subject and object (CONTRARY). Most keys hold none of these; and in most
+        groups that remain no two periods may overlap, so nothing can clash: those are skipped
+        before their entries are built (:func:`~diplostatements._profiles.may_meet`).
         """
         gathered = self.gathered
-        claims = gathered.claims
+        claims, said_by = gathered.claims, gathered.statements
         affirmed, negated = gathered.affirmed, gathered.negated
+        timeless = {name for name, p in gathered.profiles.items() if p is not None and p.timeless}
+        entries = self.entries
         hits: list[Hit] = []
         implied_by = implying(gathered)
         for key, denials in negated.items():
             claimed = affirmed.get(key)
             sources = implied_by.get(key[1])
             implied = implied_at(gathered, key, sources) if sources else []
-            if claimed is not None or implied:
-                group: list[int | Raw] = [*implied, *_listed(denials)]
-                if claimed is not None:
-                    group += _listed(claimed)
-                hits += check_proposition(self.entries(group))
+            if claimed is None and not implied:
+                continue
+            group: list[int | Raw] = [
+                *implied,
+                *(denials if isinstance(denials, list) else (denials,)),
+                *(() if claimed is None else claimed if isinstance(claimed, list) else (claimed,)),
+            ]
+            if may_meet(group, claims, said_by, timeless):
+                hits += check_proposition(entries(group))
         for key, counted in gathered.counted.items():
             # A bucket of one entry is that entry, not a list: only lists hold two or more.
-            if isinstance(counted, list) and key not in negated:  # else checked just above
-                hits += check_proposition(self.entries(counted))
+            if (
+                isinstance(counted, list)
+                and key not in negated  # else checked just above
+                and may_meet(counted, claims, said_by, timeless)
+            ):
+                hits += check_proposition(entries(counted))
         for functional in gathered.functional.values():
-            if isinstance(functional, list) and _differ(functional, claims, subjects=False):
-                hits += check_exclusive(self.entries(functional), inverse=False)
+            if (
+                isinstance(functional, list)
+                and _differ(functional, claims, subjects=False)
+                and may_meet(functional, claims, said_by, timeless)
+            ):
+                hits += check_exclusive(entries(functional), inverse=False)
         for inverse in gathered.inverse.values():
-            if isinstance(inverse, list) and _differ(inverse, claims, subjects=True):
-                hits += check_exclusive(self.entries(inverse), inverse=True)
+            if (
+                isinstance(inverse, list)
+                and _differ(inverse, claims, subjects=True)
+                and may_meet(inverse, claims, said_by, timeless)
+            ):
+                hits += check_exclusive(entries(inverse), inverse=True)
         if gathered.contrary:
             contraries = self.contraries()
             for one, other in contrary_pairs(gathered, contraries):
-                entries = self.entries([*_listed(one), *_listed(other)])
-                hits += check_contrary(entries, contraries)
+                group = [
+                    *(one if isinstance(one, list) else (one,)),
+                    *(other if isinstance(other, list) else (other,)),
+                ]
+                if may_meet(group, claims, said_by, timeless):
+                    hits += check_contrary(entries(group), contraries)
         return hits
 
     def contraries(self) -> dict[str, frozenset[str]]:
@@ -317,20 +341,26 @@ class _Run:
             # A denial and its target: the same period by construction, so only modality counts.
             both = self.certain(aid) and self.certain(target)
             best[(target, aid)] = ((DENIAL.rank,), (DENIAL, DENIAL, both, _NO_CHAINS))
-        for hit in hits:
-            if hit.first < hit.second:
-                key, chains = (hit.first, hit.second), (hit.first_chain, hit.second_chain)
+        entailed = ENTAILED.rank
+        rank: tuple[Any, ...]
+        for first, second, rule, definite, first_chain, second_chain in hits:
+            if first < second:
+                key, chains = (first, second), (first_chain, second_chain)
             else:
-                key, chains = (hit.second, hit.first), (hit.second_chain, hit.first_chain)
-            kind = ENTAILED if chains[0] or chains[1] else hit.rule
-            rank = (kind.rank, len(chains[0]) + len(chains[1]), sorted(chains), hit.rule.rank)
+                key, chains = (second, first), (second_chain, first_chain)
+            if first_chain or second_chain:
+                kind = ENTAILED
+                rank = (entailed, len(first_chain) + len(second_chain), sorted(chains), rule.rank)
+            else:  # its rule alone ranks it: every rule of a hit ranks before ENTAILED
+                kind = rule
+                rank = (rule.rank,)
             known = best.get(key)
             # Equally ranked hits of a pair are the same finding: their chains are equal as
             # sorted lists, and could differ only in which assertion took which, which needs both
             # to imply by both chains, so that the pairing of equal chains ranks first. So the
             # order of the hits (the order the set stores its statements) decides nothing.
             if known is None or rank < known[0]:
-                best[key] = (rank, (kind, hit.rule, hit.definite, chains))
+                best[key] = (rank, (kind, rule, definite, chains))
         return {key: finding for key, (_, finding) in best.items()}
 
     # -- findings ---------------------------------------------------------------------------
@@ -430,11 +460,6 @@ class _Run:
                 elif statement.kind is RebuttalKind.RETRACTION and side == target_side:
                     retracted.append(Retraction(statement, target, claim, side))
         return tuple(disputes), tuple(retracted)
-
-
-def _listed(bucket: Bucket) -> list[int | Raw]:
-    """A bucket's entries (a bucket of one entry is that entry)."""
-    return bucket if isinstance(bucket, list) else [bucket]
 
 
 def _differ(bucket: Sequence[int | Raw], claims: Sequence[Claim], *, subjects: bool) -> bool:

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplostatements._profiles import claim_period, period_span, profile_of
+from diplostatements._profiles import claim_period, may_meet, period_span, profile_of
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
@@ -408,3 +408,35 @@ class TestPeriods:
                 profile = profile_of(SMALL_VOCABULARY, name)
                 expected = period_of(period_span(claim, statement, profile).ordinals())
                 assert claim_period(claim, statement, profile) == expected
+
+    @LAW
+    @given(st.lists(statements(), min_size=1, max_size=4), st.data())
+    def test_may_meet_is_whether_two_periods_may_overlap(
+        self, said: list[Statement], data: st.DataObject
+    ) -> None:
+        """``may_meet`` of a group is whether two of its entries' periods may overlap.
+
+        Whether an entry is a bare number or a tuple, and a stated or implied claim, does not
+        matter: the period is its assertion's.
+        """
+        claims_said = [(claim, statement) for statement in said for claim in statement.claims]
+        if len(claims_said) < 2:
+            return
+        claims_by_aid = [claim for claim, _ in claims_said]
+        said_by = [statement for _, statement in claims_said]
+        profiles = {name: profile_of(SMALL_VOCABULARY, name) for name in SMALL_VOCABULARY}
+        timeless = {name for name, profile in profiles.items() if profile and profile.timeless}
+        group: list[int | tuple[int, str, str, str | None, tuple[str, ...]]] = [
+            (aid, "implied", claim.object or "", claim.subject, ("implied",))
+            if data.draw(st.booleans())
+            else aid
+            for aid, claim in enumerate(claims_by_aid)
+        ]
+        periods = [
+            claim_period(claim, statement, profiles.get(claim.predicate))
+            for claim, statement in claims_said
+        ]
+        expected = any(
+            a.start <= b.end and b.start <= a.end for a, b in itertools.combinations(periods, 2)
+        )
+        assert may_meet(group, claims_by_aid, said_by, timeless) is expected
