@@ -225,7 +225,7 @@ def gather(  # noqa: PLR0912, PLR0915 -- the hot loop is inlined on purpose
                     _append(found.counted, key, aid)
                 if profile is not None and profile.more:
                     _affirmed(found, vocabulary, aid, claim, profile)
-            elif key in negative:
+            elif key in negative:  # _append, inlined like the affirmed bucket's above
                 bucket = negative[key]
                 if isinstance(bucket, list):
                     bucket.append(aid)
