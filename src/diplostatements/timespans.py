@@ -42,6 +42,17 @@ __all__ = ["Overlap", "TimeSpan", "parse_when"]
 _ONE_DAY = timedelta(days=1)
 _OPEN = "..."
 _MONTHS = tuple(name.capitalize() for name in _when.MONTH_NAMES)
+# str() of the spans a named constructor builds; parse_when reads each of them back.
+_WORDS = {
+    "always": "always",
+    "on": "{}",
+    "since": "since {}",
+    "until": "until {}",
+    "between": "from {} through {}",
+    "sometime_before": "sometime before {}",
+    "sometime_after": "sometime after {}",
+    "sometime_between": "sometime between {} and {}",
+}
 
 
 @functools.total_ordering
@@ -377,23 +388,22 @@ class TimeSpan:
         return f"TimeSpan({fields})"
 
     def __str__(self) -> str:
-        # The words of the named constructor that builds the span (parse_when reads them back),
-        # else of its two ends. Written out here rather than from _named(), which cost more than
-        # the text: the checker writes a period or two for every assertion it reports.
-        first, last = self.start_earliest, self.end_latest
-        start_latest, end_earliest = self.start_latest, self.end_earliest
-        if start_latest == first and end_earliest == last:  # held throughout
-            if first == last:
-                return first.isoformat()  # one day, the commonest span (every statement's date)
-            if last == date.max:
-                return "always" if first == date.min else f"since {first.isoformat()}"
-            if first == date.min:
-                return f"until {last.isoformat()}"
-            return f"from {first.isoformat()} through {last.isoformat()}"
-        if end_earliest == first and start_latest == last:  # a moment within
-            return _moment_text(first, last)
-        start = _describe_end(first, start_latest)
-        return f"starting {start}, ending {_describe_end(end_earliest, last)}"
+        day = self.start_earliest
+        if day == self.start_latest == self.end_earliest == self.end_latest:
+            # One day, the commonest span (every statement's date): what "on" writes, directly.
+            return day.isoformat()
+        named = self._named()
+        if named is None:
+            start = _describe_end(self.start_earliest, self.start_latest)
+            return f"starting {start}, ending {_describe_end(self.end_earliest, self.end_latest)}"
+        name, args = named
+        if name == "sometime_in":
+            first = self.start_earliest
+            month = f"{_MONTHS[first.month - 1]} " if len(args) == 2 else ""
+            return f"sometime in {month}{first.year}"
+        if args == (date.min, date.max):
+            return "at some unknown time"
+        return _WORDS[name].format(*[arg.isoformat() for arg in args if isinstance(arg, date)])
 
 
 def parse_when(text: str, *, dateline: date) -> TimeSpan:
@@ -484,22 +494,6 @@ def _moment_within(first: date, last: date) -> tuple[str, tuple[date | int, ...]
     if last == date.max and first != date.min:
         return "sometime_after", (first - _ONE_DAY,)
     return "sometime_between", (first, last)
-
-
-def _moment_text(first: date, last: date) -> str:
-    """``str()`` of a moment from ``first`` to ``last``: the words of :func:`_moment_within`."""
-    if first.day == 1 and first.year == last.year and _is_month_end(last):
-        if first.month == last.month:
-            return f"sometime in {_MONTHS[first.month - 1]} {first.year}"
-        if first.month == 1 and last.month == 12:
-            return f"sometime in {first.year}"
-    if first == date.min:
-        if last == date.max:
-            return "at some unknown time"
-        return f"sometime before {(last + _ONE_DAY).isoformat()}"
-    if last == date.max:
-        return f"sometime after {(first - _ONE_DAY).isoformat()}"
-    return f"sometime between {first.isoformat()} and {last.isoformat()}"
 
 
 def _is_month_end(day: date) -> bool:
