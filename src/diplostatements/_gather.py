@@ -354,10 +354,7 @@ def _implied(
     name, subject, obj = claim.predicate, claim.subject, claim.object
     # What _add_affirmed and orient do, inlined: a claim may imply several others.
     affirmed, listed = found.affirmed, found.contrary
-    implications = found.implications.get(name)
-    if implications is None:
-        implications = found.implied(vocabulary, name, profile)
-    for implied, chain, implied_profile, mirror in implications:
+    for implied, chain, implied_profile, mirror in found.implied(vocabulary, name, profile):
         raw: Raw = (aid, implied, subject, obj, chain)
         raws: tuple[Raw, ...] = (
             (raw, (aid, implied, obj, subject, chain))
