@@ -8,6 +8,7 @@ import pytest
 from hypothesis import Phase, find, given, settings
 
 from diplostatements.exceptions import FieldError, ParseError
+from diplostatements.io import dumps, loads
 from diplostatements.quantities import PROPORTION, Quantity
 from diplostatements.strategies import quantities
 
@@ -23,9 +24,9 @@ class TestQuantity:
     VALID: tuple[tuple[Any, ...], ...] = (
         (0, 0, {}),
         (24, 60, {}),
-        (None, None, {}),
+        (None, None, {"unit": "km"}),
         (5, None, {"low_open": True}),
-        (None, 5, {"high_open": True}),
+        (None, 5, {"unit": "km", "high_open": True}),
         (0.5, 1, {"unit": PROPORTION, "low_open": True}),
         (0, 0, {"unit": PROPORTION}),
         (-40, -10.5, {"unit": "celsius"}),
@@ -71,6 +72,40 @@ class TestQuantity:
         with pytest.raises(FieldError) as caught:
             Quantity(low, high, **kwargs)
         assert caught.value.path == path
+
+    # (a count as written, the same count as stored): a count's floor is 0
+    FLOORED: tuple[tuple[Quantity, Quantity], ...] = (
+        (Quantity(None, 3), Quantity(0, 3)),
+        (Quantity(None, 3, high_open=True), Quantity(0, 3, high_open=True)),
+        (Quantity(None, None), Quantity(0, None)),
+        (Quantity(None, 0), Quantity(0, 0)),
+        (Quantity(None, 3, text="up to 3"), Quantity.parse("up to 3")),
+    )
+
+    @pytest.mark.parametrize(("written", "stored"), FLOORED)
+    def test_a_count_without_a_lower_end_starts_at_zero(
+        self, written: Quantity, stored: Quantity
+    ) -> None:
+        """A count whose low is None is the count from 0: equal, same hash, same words."""
+        assert written.low == 0
+        assert written == stored
+        assert hash(written) == hash(stored)
+        assert str(written) == str(stored)
+
+    def test_at_most_meets_not_at_most_whatever_its_floor(self) -> None:
+        """At most 3 lies within at most 5 whether or not the floor of 0 was written."""
+        assert Quantity(0, 5).contains(Quantity(None, 3))
+        assert Quantity(None, 5).contains(Quantity(0, 3))
+        assert not Quantity(None, 3).contains(Quantity(0, 5))
+
+    # (unit): units that are not counts keep an unbounded lower end
+    @pytest.mark.parametrize("unit", ["km", "celsius"])
+    def test_other_units_keep_an_open_lower_end(self, unit: str) -> None:
+        """Only a count has a floor: "at most 3 km" of another unit stays unbounded below."""
+        q = Quantity(None, 3, unit=unit)
+        assert q.low is None
+        assert q != Quantity(0, 3, unit=unit)
+        assert str(q) == f"at most 3 {unit}"
 
     def test_frozen(self) -> None:
         """A quantity cannot be changed in place; attrs.evolve makes a new one."""
@@ -508,7 +543,11 @@ class TestStr:
         # single values
         (Quantity.exactly(1000), "1,000"),
         (Quantity.exactly(2.5), "2.5"),
-        (Quantity.exactly(1 / 3), "0.333333"),
+        # every digit written is kept: two different ends never read the same
+        (Quantity.exactly(0.1234567), "0.1234567"),
+        (Quantity.exactly(0.1234568), "0.1234568"),
+        (Quantity.exactly(0.12345675, unit=PROPORTION), "12.345675%"),
+        (Quantity.exactly(0.00001), "0.00001"),
         (Quantity.exactly(0.5, unit=PROPORTION), "50%"),
         (Quantity.exactly(5, unit="km"), "5 km"),
         # one-sided
@@ -583,3 +622,26 @@ class TestStrategy:
         """quantities(units=[]) is refused: it could draw nothing."""
         with pytest.raises(FieldError):
             quantities(units=[])
+
+
+class TestInFiles:
+    """A count's floor in the file format: earlier files still load, and a round trip is exact."""
+
+    @staticmethod
+    def document(low: str) -> str:
+        """A one-claim file whose claim's quantity has the given JSON lower end and high 3."""
+        return (
+            '{"format": "diplostatements", "version": 1,'
+            ' "actors": [{"id": "a", "name": "A", "kind": "person"}],'
+            ' "statements": [{"id": "s", "speaker": "a", "said_on": "2019-06-04",'
+            ' "claims": [{"subject": "a", "predicate": "sent", "object": "troops",'
+            f' "quantity": {{"low": {low}, "high": 3}}}}]}}]}}'
+        )
+
+    @pytest.mark.parametrize("low", ["null", "0", "0.0"])
+    def test_every_way_of_writing_the_floor_loads_as_at_most(self, low: str) -> None:
+        """A count's floor given as null (as earlier versions wrote it) or 0 loads alike."""
+        loaded = loads(self.document(low))
+        quantity = next(iter(loaded)).claims[0].quantity
+        assert quantity == Quantity.at_most(3)
+        assert loads(dumps(loaded)) == loaded

@@ -61,6 +61,7 @@ the first word not understood.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
@@ -95,11 +96,17 @@ def _argument(path: str, value: object) -> Fraction:
 
 
 def _figure(value: Number, unit: str | None) -> str:
-    """A number as people write it: "1,000", "13.5"; a share as a percentage without its sign."""
-    exact = words.exact(value) * (100 if unit == PROPORTION else 1)
-    if exact.denominator == 1:
-        return f"{exact.numerator:,}"
-    return f"{float(exact):,.6f}".rstrip("0").rstrip(".")
+    """A number as people write it: "1,000", "13.5"; a share as a percentage without its sign.
+
+    Every digit of the shortest form of a float is kept (never rounded), so that two different
+    ends never read the same.
+    """
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if unit == PROPORTION:
+        exact = exact.scaleb(2)  # exact: only the exponent moves
+    if exact == exact.to_integral_value():
+        return f"{int(exact):,}"
+    return f"{exact.normalize():,f}"
 
 
 def _with_unit(figures: str, unit: str | None) -> str:
@@ -115,8 +122,12 @@ class Quantity:
     Build one with the named constructors (:meth:`exactly`, :meth:`about`, :meth:`at_least`,
     :meth:`at_most`, :meth:`between`, :meth:`proportion`) or read a phrase with :meth:`parse`.
 
+    A count has a floor of 0, so a count's ``low`` of ``None`` is stored as ``0``:
+    ``Quantity(None, 3)`` and ``Quantity(0, 3)`` are the same value ("at most 3"). Two quantities
+    whose ranges read the same are equal, and contain and meet the same quantities.
+
     Args:
-        low: the lower end, or ``None`` for no lower bound.
+        low: the lower end, or ``None`` for no lower bound (a count's is then 0).
         high: the upper end, or ``None`` for no upper bound.
         unit: ``None`` for a count of things (both ends 0 or more), :data:`PROPORTION` for a
             share (both ends given, from 0 to 1), or any other unit's name.
@@ -143,9 +154,13 @@ class Quantity:
     high_open: bool = attrs.field(default=False, kw_only=True, validator=of_type(bool, "a bool"))
 
     def __attrs_post_init__(self) -> None:
-        low, high = self.low, self.high
-        if low is None and self.low_open:
+        if self.low is None and self.low_open:
             raise FieldError("Quantity.low_open", "False when low is None (unbounded)", True)
+        if self.low is None and self.unit is None:
+            # A count has a floor of 0: "at most 3" is one value however its lower end was
+            # written, so that equal ranges compare, hash, print and clash alike.
+            object.__setattr__(self, "low", 0)
+        low, high = self.low, self.high
         if high is None and self.high_open:
             raise FieldError("Quantity.high_open", "False when high is None (unbounded)", True)
         if low is not None and high is not None:

@@ -149,8 +149,10 @@ def _ranges(draw: st.DrawFn, unit: str | None) -> Quantity:
         upper = st.integers(floor if first is None else first, 20_000)
         ends = (first, draw(st.one_of(upper, st.none())))
     low, high = ends
-    # An end may be left out when it is finite and the range keeps a value without it.
-    spread = low is None or high is None or low < high
+    # An end may be left out when it is finite and the range keeps a value without it (a
+    # count's unbounded lower end is its floor, 0).
+    bottom = 0 if low is None and unit is None else low
+    spread = bottom is None or high is None or bottom < high
     low_open = low is not None and spread and draw(st.booleans())
     high_open = high is not None and spread and draw(st.booleans())
     return Quantity(low, high, unit=unit, low_open=low_open, high_open=high_open)

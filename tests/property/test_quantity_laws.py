@@ -1,8 +1,11 @@
+"""Laws of quantities: compatibility, containment, one meaning for ranges that read alike."""
+
 from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given
+import attrs
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplostatements.quantities import PROPORTION, Quantity
@@ -112,3 +115,91 @@ class TestParseKeepsText:
             assert Quantity.parse(q.text) == q
         else:
             assert str(q).strip()
+
+
+End = int | float | None
+
+# Ends from small pools, written several ways (None or 0 for a count's floor, 3 or 3.0, -0.0), so
+# that two draws often mean the same range.
+_ENDS: dict[str | None, list[End]] = {
+    None: [None, 0, 0.0, -0.0, 1, 2.5, 3, 3.0, 0.1234567, 0.1234568],
+    PROPORTION: [0, 0.0, 0.25, 0.5, 0.5000001, 1, 1.0],
+    "km": [None, -3, -0.0, 0, 2.5, 3],
+}
+
+
+@st.composite
+def written(draw: st.DrawFn, unit: str | None) -> Quantity:
+    """A valid range of the unit, its ends and flags drawn from small pools; no text."""
+    ends = st.sampled_from(_ENDS[unit])
+    low, high = draw(ends), draw(ends)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    # A count's unbounded lower end is its floor: an end may be left out only when it is finite
+    # and the range keeps a value without it.
+    bottom = 0 if low is None and unit is None else low
+    spread = bottom is None or high is None or bottom < high
+    low_open = low is not None and spread and draw(st.booleans())
+    high_open = high is not None and spread and draw(st.booleans())
+    return Quantity(low, high, unit=unit, low_open=low_open, high_open=high_open)
+
+
+# Other ways to write the same end: a whole number as an int or a float, zero with either sign; a
+# count's floor as None or 0.
+_REWRITES: dict[End, tuple[End, ...]] = {
+    0: (0, 0.0, -0.0),
+    3: (3, 3.0),
+    1: (1, 1.0),
+}
+
+
+@st.composite
+def rewritten(draw: st.DrawFn, q: Quantity) -> Quantity:
+    """``q`` with each end written another way it may be written, when there is one."""
+
+    def another(end: End) -> End:
+        return draw(st.sampled_from(_REWRITES.get(end, (end,))))
+
+    low = another(q.low)
+    if q.unit is None and q.low in (None, 0) and not q.low_open:
+        low = draw(st.sampled_from([None, low]))
+    return attrs.evolve(q, low=low, high=another(q.high))
+
+
+@st.composite
+def alike_triples(draw: st.DrawFn) -> tuple[Quantity, Quantity, Quantity]:
+    """Two ranges of one unit, the second often the first written another way, and a third."""
+    unit = draw(st.sampled_from([None, PROPORTION, "km"]))
+    first = draw(written(unit))
+    second = draw(rewritten(first)) if draw(st.integers(0, 3)) else draw(written(unit))
+    return first, second, draw(written(unit))
+
+
+class TestOneMeaningPerReading:
+    """Law: two quantities that read the same (their text aside) are the same value.
+
+    They are equal, hash alike, and contain, lie within and meet the same quantities; and two
+    quantities that read differently are different values.
+    """
+
+    @settings(max_examples=max(300, settings().max_examples))
+    @given(alike_triples())
+    def test_reading_alike_is_being_alike(
+        self, triple: tuple[Quantity, Quantity, Quantity]
+    ) -> None:
+        """Same words exactly when equal; then the same answers against any third range."""
+        a, b, other = triple
+        assert (str(a) == str(b)) == (a == b)
+        if a == b:
+            assert hash(a) == hash(b)
+            assert a.contains(other) == b.contains(other)
+            assert other.contains(a) == other.contains(b)
+            assert a.compatible(other) == b.compatible(other)
+
+    @given(quantities(units=[None, PROPORTION, "km"]))
+    def test_text_does_not_change_the_range(self, q: Quantity) -> None:
+        """A quantity read from words behaves like its range written without them."""
+        bare = attrs.evolve(q, text=None)
+        assert bare.contains(q)
+        assert q.contains(bare)
+        assert bare.compatible(q)
