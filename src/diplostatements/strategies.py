@@ -1,23 +1,30 @@
 """Hypothesis strategies that build valid diplostatements values for your own tests.
 
-Install with ``pip install diplostatements[strategies]``.
+They need Hypothesis, which the ``strategies`` extra installs: in a checkout of diplostatements,
+``pip install -e '.[strategies]'``. Importing this module without Hypothesis raises
+:class:`~diplostatements.exceptions.MissingExtraError`, which says so.
 """
 
 from __future__ import annotations
 
-import random
 import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, Protocol, TypeVar, cast
+from typing import NamedTuple, TypeVar
 
 import attrs
-from hypothesis import strategies as st
 
+from .exceptions import FieldError, MissingExtraError
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:
+    raise MissingExtraError("diplostatements.strategies", "strategies", "hypothesis") from error
+
+from . import _generating
 from .actors import COUNTRY_CODES, Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
-from .exceptions import FieldError
 from .quantities import PROPORTION, Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .rules import CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
@@ -279,12 +286,14 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
         Predicate("weds", symmetric=True, functional=True),
         Predicate("meets", symmetric=True, implies={"talks"}),
         Predicate("talks", symmetric=True),
+        Predicate("phones", implies={"talks"}),
         Predicate("backs", contrary={"fights"}),
         Predicate("fights"),
         Predicate("allied", symmetric=True, contrary={"fights"}),
         Predicate("hugs", symmetric=True, implies={"backs"}),
         Predicate("invades", implies={"fights", "present"}),
         Predicate("storms", implies={"invades"}),
+        Predicate("raids", implies={"invades", "fights"}),
         Predicate("present"),
         Predicate("crowns", implies={"leads"}),
         Predicate("tells", reporting=True, implies={"messages"}),
@@ -296,193 +305,47 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
 
 ``owns`` is functional, ``leads`` inverse-functional, ``weds`` symmetric and functional;
 ``backs``/``fights`` and ``allied``/``fights`` are contrary (``allied`` symmetric); ``meets``,
-``hugs``, ``invades``, ``storms``, ``crowns`` and ``tells`` imply others (``storms`` through two
-steps, ``hugs`` a symmetric predicate implying a directed one); ``tells`` and ``messages`` report
-content; ``blames`` is timeless.
+``phones``, ``hugs``, ``invades``, ``storms``, ``raids``, ``crowns`` and ``tells`` imply others
+(``storms`` through two steps; ``raids`` implies ``fights`` both directly and through
+``invades``, so only the shortest chain may be named; ``hugs`` is a symmetric predicate implying
+a directed one, ``phones`` a directed one implying a symmetric one); ``tells`` and ``messages``
+report content; ``blames`` is timeless.
 """
 
-PLAIN_PREDICATE = "says_of"
+PLAIN_PREDICATE = _generating.PLAIN_PREDICATE
 """A predicate no vocabulary declares: only the rules that need no declaration apply to it."""
 
-_SPEAKERS = ("a", "b", "c", "d")
-_SUBJECTS = ("a", "b", "c")
-_OBJECTS = (None, "a", "b", "c", "x")
-_QUALIFIERS: tuple[frozenset[str], ...] = (
-    frozenset(),
-    frozenset({"q1"}),
-    frozenset({"q2"}),
-    frozenset({"q1", "q2"}),
-)
-_WINDOW = (date(2019, 1, 1), date(2019, 2, 28))
-_CONTENTS = (Claim("a", PLAIN_PREDICATE, "b"), Claim("b", "owns", "x"))
-_QUANTITY_POOL = (
-    Quantity.exactly(1),
-    Quantity.exactly(5),
-    Quantity.between(1, 3),
-    Quantity.at_least(4),
-    Quantity.at_most(2),
-    Quantity.parse("most"),
-    Quantity.parse("some"),
-    Quantity.exactly(3, unit="tons"),
-)
-_SPEAKS_FOR = (("d", "c"), ("b", "a"))
-
 T = TypeVar("T")
-
-
-class _Chooser(Protocol):
-    """Where random choices come from: Hypothesis draws, or a seeded ``random.Random``."""
-
-    def pick(self, options: Sequence[T]) -> T: ...  # pragma: no cover - a protocol
-
-    def chance(self, percent: int) -> bool: ...  # pragma: no cover - a protocol
-
-    def span(self) -> TimeSpan: ...  # pragma: no cover - a protocol
-
-    def quantity(self) -> Quantity: ...  # pragma: no cover - a protocol
 
 
 class _Drawn:
     """Choices drawn by Hypothesis, so that failing examples shrink."""
 
+    # Built once: making a strategy costs more than drawing from it, and sets draw thousands.
+    _spans: st.SearchStrategy[TimeSpan] | None = None
+    _quantities: st.SearchStrategy[Quantity] | None = None
+
     def __init__(self, draw: st.DrawFn) -> None:
         self._draw = draw
 
     def pick(self, options: Sequence[T]) -> T:
-        return self._draw(st.sampled_from(options))
+        # An index rather than sampled_from(options): integers(0, n) is made once per n.
+        return options[self._draw(st.integers(0, len(options) - 1))]
 
     def chance(self, percent: int) -> bool:
         return self._draw(st.integers(0, 99)) < percent
 
     def span(self) -> TimeSpan:
-        return self._draw(time_spans(min_value=_WINDOW[0], max_value=_WINDOW[1]))
+        if _Drawn._spans is None:
+            first, last = _generating.WINDOW
+            _Drawn._spans = time_spans(min_value=first, max_value=last)
+        return self._draw(_Drawn._spans)
 
     def quantity(self) -> Quantity:
-        return self._draw(st.one_of(st.sampled_from(_QUANTITY_POOL), quantities(units=(None,))))
-
-
-class _Seeded:
-    """Choices from a seeded generator: fast enough for thousands of claims."""
-
-    def __init__(self, seed: int) -> None:
-        self._random = random.Random(seed)
-        first, last = (day.toordinal() for day in _WINDOW)
-        days = [date.fromordinal(n) for n in range(first, last + 1)]
-        self._spans = [
-            TimeSpan.always(),
-            TimeSpan.sometime_in(2019, 1),
-            TimeSpan.sometime_in(2019, 2),
-            TimeSpan.sometime_in(2019),
-            *(TimeSpan.on(day) for day in days[::3]),
-            *(TimeSpan.between(day, day + timedelta(days=9)) for day in days[::7]),
-            *(TimeSpan.sometime_between(day, day + timedelta(days=6)) for day in days[::5]),
-            *(TimeSpan.since(day) for day in days[::15]),
-            *(TimeSpan.until(day) for day in days[::15]),
-            *(TimeSpan.sometime_before(day) for day in days[::20]),
-        ]
-
-    def pick(self, options: Sequence[T]) -> T:
-        return options[self._random.randrange(len(options))]
-
-    def chance(self, percent: int) -> bool:
-        return self._random.randrange(100) < percent
-
-    def span(self) -> TimeSpan:
-        return self.pick(self._spans)
-
-    def quantity(self) -> Quantity:
-        return self.pick(_QUANTITY_POOL)
-
-
-def _maybe(ident: str | None) -> str:
-    # Claim.object and Statement.on_behalf_of take None, but their converter is typed for ids.
-    return cast(str, ident)
-
-
-def _predicates(vocabulary: Vocabulary) -> tuple[str, ...]:
-    return (*vocabulary, PLAIN_PREDICATE)
-
-
-def _claim(choose: _Chooser, vocabulary: Vocabulary, focus: Sequence[str] = ()) -> Claim:
-    # Most claims of a set use a few predicates, so that they meet and clash.
-    predicate = choose.pick(focus if focus and choose.chance(70) else _predicates(vocabulary))
-    declared = vocabulary.get(predicate)
-    reporting = declared is not None and declared.reporting
-    return Claim(
-        choose.pick(_SUBJECTS),
-        predicate,
-        _maybe(choose.pick(_OBJECTS)),
-        content=choose.pick(_CONTENTS) if reporting and choose.chance(60) else None,
-        polarity=Polarity.NEGATED if choose.chance(35) else Polarity.AFFIRMED,
-        modality=choose.pick((Modality.PROBABLE, Modality.POSSIBLE))
-        if choose.chance(20)
-        else Modality.CERTAIN,
-        quantity=choose.quantity() if choose.chance(35) else None,
-        when=choose.span() if choose.chance(60) else None,
-        where="w" if choose.chance(10) else None,
-        qualifiers=choose.pick(_QUALIFIERS) if choose.chance(30) else frozenset(),
-    )
-
-
-def _statement(
-    choose: _Chooser,
-    vocabulary: Vocabulary,
-    ident: str,
-    earlier: Sequence[Statement],
-    *,
-    max_claims: int,
-    focus: Sequence[str] = (),
-) -> Statement:
-    count = choose.pick(range(max_claims + 1))
-    claims = [_claim(choose, vocabulary, focus) for _ in range(count)]
-    said_on = (
-        choose.span()
-        if choose.chance(10)
-        else TimeSpan.on(choose.pick((date(2019, 1, 10), date(2019, 1, 20), date(2019, 2, 5))))
-    )
-    speaker = choose.pick(_SPEAKERS)
-    behalf = _maybe(choose.pick(_SPEAKERS) if choose.chance(5) else None)
-    if earlier and choose.chance(20):
-        targets: list[str | ClaimRef] = []
-        for _ in range(choose.pick((1, 1, 2))):
-            target = choose.pick(earlier)
-            if target.claims and choose.chance(50):
-                targets.append(ClaimRef(target.id, choose.pick(range(len(target.claims)))))
-            else:
-                targets.append(target.id)
-        return Rebuttal(
-            ident,
-            speaker,
-            said_on,
-            claims,
-            on_behalf_of=behalf,
-            targets=targets,
-            kind=choose.pick(tuple(RebuttalKind)),
-            modality=Modality.PROBABLE if choose.chance(20) else Modality.CERTAIN,
-        )
-    return Statement(ident, speaker, said_on, claims, on_behalf_of=behalf)
-
-
-def _set(choose: _Chooser, vocabulary: Vocabulary, claims: int) -> StatementSet:
-    items: list[Actor | Affiliation | Statement] = [
-        Actor(ident, f"Actor {ident.upper()}", ActorKind.OTHER) for ident in _SPEAKERS
-    ]
-    items += [
-        Affiliation(member, organization, speaks_for=True)
-        for member, organization in _SPEAKS_FOR
-        if choose.chance(50)
-    ]
-    pool = _predicates(vocabulary)
-    focus = [choose.pick(pool) for _ in range(3)]
-    made: list[Statement] = []
-    total = 0
-    while total < claims:
-        most = min(3, claims - total)
-        ident = f"st{len(made)}"
-        statement = _statement(choose, vocabulary, ident, made, max_claims=most, focus=focus)
-        made.append(statement)
-        total += len(statement.claims) or 1  # a claimless rebuttal still counts, so this ends
-    return StatementSet([*items, *made])
+        if _Drawn._quantities is None:
+            pool = st.sampled_from(_generating.QUANTITY_POOL)
+            _Drawn._quantities = st.one_of(pool, quantities(units=(None,)))
+        return self._draw(_Drawn._quantities)
 
 
 def claims(*, vocabulary: Vocabulary = SMALL_VOCABULARY) -> st.SearchStrategy[Claim]:
@@ -501,7 +364,7 @@ def claims(*, vocabulary: Vocabulary = SMALL_VOCABULARY) -> st.SearchStrategy[Cl
 
     @st.composite
     def build(draw: st.DrawFn) -> Claim:
-        return _claim(_Drawn(draw), vocabulary)
+        return _generating.fresh_claim(_Drawn(draw), vocabulary)
 
     return build()
 
@@ -525,8 +388,11 @@ def statements(
 
     @st.composite
     def build(draw: st.DrawFn) -> Statement:
+        choose = _Drawn(draw)
         ident = draw(st.sampled_from([f"st{n}" for n in range(10)]))
-        return _statement(_Drawn(draw), vocabulary, ident, (), max_claims=max_claims)
+        count = draw(st.integers(0, max_claims))
+        said = [_generating.fresh_claim(choose, vocabulary) for _ in range(count)]
+        return _generating.statement(choose, ident, said, ())
 
     return build()
 
@@ -540,10 +406,15 @@ def statement_sets(
     min_claims: int = 0,
     max_claims: int = 40,
 ) -> st.SearchStrategy[StatementSet]:
-    """Valid statement sets with about ``min_claims`` to ``max_claims`` claims in all.
+    """Valid statement sets with ``min_claims`` to ``max_claims`` claims in all.
 
-    A set holds actors ``a`` to ``d`` (some speaking for others), statements, and rebuttals of
-    earlier statements.
+    A set holds actors ``a`` to ``d`` (some speaking for others), statements of one to three
+    claims, rebuttals of earlier statements, and now and then a statement without claims (a
+    bare denial), which is not a claim and does not count. About half of the claims are drawn
+    afresh; the others answer a claim made earlier in the set (repeat it, negate it, give
+    another figure, another object of a functional predicate, a contrary or an implying
+    predicate...), often in another period or with a hedge, so that every rule of the checker
+    finds something in most sets and near misses are common.
 
     Up to 200 claims, every choice is a Hypothesis draw, so a failing set shrinks claim by claim.
     Above that, the set is generated from a drawn seed and size, so thousands of claims are
@@ -562,13 +433,15 @@ def statement_sets(
     """
     if max_claims < max(min_claims, 0):
         raise FieldError("statement_sets(max_claims)", f"at least {max(min_claims, 0)}", max_claims)
+    low = max(min_claims, 0)
 
     @st.composite
     def build(draw: st.DrawFn) -> StatementSet:
-        size = draw(st.integers(min_claims, max_claims))
+        size = draw(st.integers(low, max_claims))
         if max_claims <= _DRAWN_LIMIT:
-            return _set(_Drawn(draw), vocabulary, size)
-        return _set(_Seeded(draw(st.integers(0, 2**32 - 1))), vocabulary, size)
+            return _generating.statement_set(_Drawn(draw), vocabulary, size)
+        seed = draw(st.integers(0, 2**32 - 1))
+        return _generating.statement_set(_generating.Seeded(seed), vocabulary, size)
 
     return build()
 
@@ -583,9 +456,9 @@ class ContradictingPair(NamedTuple):
 
 def _pair_predicates(vocabulary: Vocabulary) -> dict[Rule, list[str]]:
     found: dict[Rule, list[str]] = {
-        NEGATION: list(_predicates(vocabulary)),
-        QUANTITY: list(_predicates(vocabulary)),
-        DENIAL: list(_predicates(vocabulary)),
+        NEGATION: list(_generating.predicates(vocabulary)),
+        QUANTITY: list(_generating.predicates(vocabulary)),
+        DENIAL: list(_generating.predicates(vocabulary)),
         EXCLUSIVE: [n for n, p in vocabulary.items() if p.functional or p.inverse_functional],
         CONTRARY: [n for n, p in vocabulary.items() if p.contrary],
         ENTAILED: [n for n in vocabulary if vocabulary.implications(n)],
@@ -617,13 +490,13 @@ def contradicting_pairs(
     def build(draw: st.DrawFn) -> ContradictingPair:
         kind = draw(st.sampled_from(sorted(options, key=lambda rule: rule.rank)))
         name = draw(st.sampled_from(options[kind]))
-        day = draw(st.dates(min_value=_WINDOW[0], max_value=_WINDOW[1]))
+        day = draw(st.dates(min_value=_generating.WINDOW[0], max_value=_generating.WINDOW[1]))
         subject, obj, other = draw(st.permutations(("a", "b", "c")))[:3]
         modality = draw(st.sampled_from(tuple(Modality)))
         base = Claim(subject, name, obj, when=day, modality=modality)
         second: Claim | None = None
         if kind is NEGATION:
-            narrow = draw(st.sampled_from(_QUALIFIERS))
+            narrow = draw(st.sampled_from(_generating.QUALIFIERS))
             base = attrs.evolve(base, qualifiers=narrow)
             second = attrs.evolve(base, qualifiers=frozenset(), polarity=Polarity.NEGATED)
         elif kind is QUANTITY:
@@ -704,7 +577,7 @@ def _rich_statement(
     )
     speaker, said_on = draw(speakers), draw(time_spans())
     claims = draw(st.lists(_rich_claims(ids), max_size=3))
-    behalf = _maybe(draw(ident_or_none))
+    behalf = _generating.maybe(draw(ident_or_none))
     text = draw(_optional(_texts()))
     language = draw(_optional(st.sampled_from(_LANGUAGES)))
     channel = draw(st.sampled_from(tuple(Channel)))
