@@ -731,11 +731,21 @@ class TestQueries:
             " did you mean 'tweet'?"
         )
 
-    def test_check_uses_the_checker(self) -> None:
-        """check() is the checker run on the set (imported only when asked for)."""
-        checker = pytest.importorskip("diplostatements.checker")
-        s = full_set()
-        assert s.check() == checker.check(s)
+    def test_check_finds_the_sets_contradictions(self) -> None:
+        """check() reports the denial of the tweet, definite, and the challenge as a dispute."""
+        report = full_set().check()
+        assert [(c.kind.value, c.certainty.value, c.statements) for c in report] == [
+            ("denial", "definite", ("tweet", "denial"))
+        ]
+        assert [(d.kind.value, d.rebuttal.id, d.target.id) for d in report.disputes] == [
+            ("challenge", "challenge", "tweet")
+        ]
+
+    def test_check_passes_its_options_on(self) -> None:
+        """check(rules=..., vocabulary=...) narrows what is reported as check() does."""
+        assert len(full_set().check(rules=["negation"])) == 0
+        with pytest.raises(FieldError, match="vocabulary"):
+            full_set().check(vocabulary="default")
 
 
 def side_set(*affiliations: Affiliation) -> StatementSet:
