@@ -70,6 +70,18 @@ class TestTimeline:
         """An empty set says so."""
         assert timeline_text(StatementSet()) == "(no statements)\n"
 
+    def test_a_word_longer_than_a_line(self) -> None:
+        """A claim naming a 100,000-character entity is cut into full lines, nothing lost."""
+        blob = "x" * 100_000
+        s = StatementSet(
+            [Actor.person("a", "A"), Statement("s", "a", DAY, [Claim("a", "quoted", blob)])]
+        )
+        claim_lines = [
+            line for line in timeline_text(s, width=80).splitlines() if line[:4] == "    "
+        ]
+        assert all(len(line) <= 80 for line in claim_lines)
+        assert "".join(line.strip() for line in claim_lines) == f"- A quoted {blob}"
+
 
 def _report() -> Report:
     """A possible finding, an internal one, a speaker who spoke for two sides and twice for one."""
@@ -138,6 +150,25 @@ class TestDot:
         ]
         envoy = ' [label="The \\"envoy\\" \\\\ of\\nRussia"];'
         assert dot.count(envoy) == 2  # once in the box of Russia, once in his own
+
+    def test_every_side_has_its_speakers(self) -> None:
+        """With a side per speaker, each box holds exactly the one speaker of that side."""
+        people = [Actor.person(f"p{i}", f"Person {i}") for i in range(6)]
+        said = [
+            Statement(
+                f"s{i}",
+                f"p{i}",
+                DAY,
+                [Claim("x", "says_of", "y").negated() if i % 2 else Claim("x", "says_of", "y")],
+            )
+            for i in range(6)
+        ]
+        dot = report_to_dot(check(StatementSet([*people, *said])))
+        boxes = re.findall(
+            r"subgraph cluster_\d+ \{\n    label=\"(.*)\";\n((?:    n\d+ .*\n)*)  \}", dot
+        )
+        assert [label for label, _ in boxes] == [f"Person {i}" for i in range(6)]
+        assert all(body.count("[label=") == 1 and f'"{label}"' in body for label, body in boxes)
 
     def test_no_findings(self) -> None:
         """An empty report is a graph with no boxes and no edges."""

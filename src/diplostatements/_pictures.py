@@ -10,11 +10,11 @@ either.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ._records import actor_names
+from ._wrap import wrap
 from .collection import Assertion
 from .rebuttals import Rebuttal
 from .statements import Channel, Statement
@@ -81,9 +81,7 @@ def _act(statement: Statement) -> str:
 def _wrapped(text: str, width: int | None) -> list[str]:
     if width is None:
         return [_INDENT + text]
-    return textwrap.wrap(
-        text, width=width, initial_indent=_INDENT, subsequent_indent=_INDENT + "  "
-    )
+    return wrap(text, width, indent=_INDENT, subsequent=_INDENT + "  ")
 
 
 def report_to_dot(report: Report, *, title: str = "contradictions") -> str:
@@ -120,14 +118,17 @@ def report_to_dot(report: Report, *, title: str = "contradictions") -> str:
         "  node [shape=box, style=rounded, fontname=Helvetica];",
         "  edge [fontname=Helvetica, fontsize=10];",
     ]
-    sides = sorted({side for side, _ in nodes}, key=lambda side: (names.get(side, side), side))
+    # Each side's speakers, gathered in one pass (not one pass over every node per side).
+    speakers: dict[str, list[tuple[str, str]]] = {}
+    for (home, speaker), node in nodes.items():
+        speakers.setdefault(home, []).append((speaker, node))
+    sides = sorted(speakers, key=lambda side: (names.get(side, side), side))
     for number, side in enumerate(sides):
         lines.append(f"  subgraph cluster_{number} {{")
         lines.append(f"    label={_quote(names.get(side, side))};")
         lines.extend(
             f"    {node} [label={_quote(names.get(speaker, speaker))}];"
-            for (home, speaker), node in nodes.items()
-            if home == side
+            for speaker, node in speakers[side]
         )
         lines.append("  }")
     lines.extend(edges)

@@ -22,11 +22,11 @@ import csv
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import IO, Final, NoReturn
 
 from . import __version__, io
+from ._wrap import wrap
 from .collection import StatementSet
 from .examples import EXAMPLES
 from .exceptions import DiplostatementsError
@@ -233,7 +233,7 @@ def _timeline(statements: StatementSet) -> str:
     lines.append(_columns(head, widths))
     for *cells, said in rows:
         lines.append(_columns(cells, widths))
-        lines.extend(textwrap.wrap(said, _WIDTH, initial_indent="    ", subsequent_indent="    "))
+        lines.extend(wrap(said, _WIDTH, indent="    ", subsequent="    "))
     return "\n".join(lines)
 
 

@@ -15,7 +15,6 @@ and the :class:`Retraction` values (a side withdrawing its own earlier claim) be
 from __future__ import annotations
 
 import enum
-import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, overload
@@ -24,6 +23,7 @@ import attrs
 
 from ._html import contradiction_html, report_html
 from ._pictures import report_to_dot
+from ._wrap import fill
 from .collection import Assertion
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import Rule
@@ -332,4 +332,4 @@ def _target(statement_id: str, claim: int | None) -> str:
 
 
 def _wrap(text: str) -> str:
-    return textwrap.fill(text, width=100, initial_indent="   ", subsequent_indent="   ")
+    return fill(text, 100, indent="   ", subsequent="   ")
