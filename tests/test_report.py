@@ -12,6 +12,7 @@ from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import StatementSet
+from diplostatements.exceptions import FieldError
 from diplostatements.rebuttals import ClaimRef, Rebuttal
 from diplostatements.report import Certainty, Contradiction, Report
 from diplostatements.rules import DENIAL, ENTAILED, NEGATION, Rule
@@ -143,6 +144,15 @@ class TestReport:
         assert isinstance(filtered, Report)
         assert len(filtered) == expected
         assert filtered.names == report.names
+
+    # (a kind that is no kind): a typo, a word, a number
+    @pytest.mark.parametrize("kind", ["denail", "", 3])
+    def test_an_unknown_kind_lists_the_kinds(self, report: Report, kind: object) -> None:
+        """of_kind() of something that is no kind raises FieldError naming every kind."""
+        with pytest.raises(FieldError) as caught:
+            report.of_kind(kind)  # type: ignore[arg-type]
+        assert caught.value.path == "Report.of_kind(kinds)"
+        assert all(repr(rule.value) in str(caught.value) for rule in Rule)
 
     def test_actor_filters_narrow_disputes_and_retractions(self, report: Report) -> None:
         """involving() and between() keep only the disputes and retractions they concern."""

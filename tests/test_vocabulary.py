@@ -118,7 +118,7 @@ class TestVocabularyMapping:
 
     def test_repr_names_a_few_predicates(self) -> None:
         """The repr counts the predicates and shows the first names."""
-        assert repr(Vocabulary([Predicate("a")])) == "<Vocabulary of 1 predicates: a>"
+        assert repr(Vocabulary([Predicate("a")])) == "<Vocabulary of 1 predicate: a>"
         assert repr(DEFAULT_VOCABULARY).endswith(", ...>")
 
     def test_the_same_predicate_twice_is_fine(self) -> None:

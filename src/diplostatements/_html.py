@@ -15,6 +15,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ._plural import counted
 from ._records import actor_names
 from .claims import Claim, Modality, Polarity
 from .rebuttals import Rebuttal
@@ -216,8 +217,9 @@ def statement_set_html(statements: StatementSet, *, max_rows: int = 60) -> str:
         )
     hidden = len(statements) - len(rows)
     caption = (
-        f"StatementSet: {len(statements.actors)} actors, {len(statements.affiliations)}"
-        f" affiliations, {len(statements)} statements"
+        f"StatementSet: {counted(len(statements.actors), 'actor')},"
+        f" {counted(len(statements.affiliations), 'affiliation')},"
+        f" {counted(len(statements), 'statement')}"
     )
     return table(
         "statement-set",
@@ -276,8 +278,8 @@ def report_html(report: Report, *, max_rows: int = 100) -> str:
     names = report.names
     counts = report.summary()
     caption = (
-        f"{counts['contradictions']} contradictions ({counts['definite']} definite,"
-        f" {counts['internal']} internal), {counts['disputes']} disputes,"
+        f"{counted(counts['contradictions'], 'contradiction')} ({counts['definite']} definite,"
+        f" {counts['internal']} internal), {counted(counts['disputes'], 'dispute')},"
         f" {counts['retracted']} retracted"
     )
     rows: list[list[Cell]] = [

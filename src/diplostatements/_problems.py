@@ -165,7 +165,6 @@ class Problems:
         """Raise one :class:`~diplostatements.exceptions.ValidationError` if anything was found."""
         if not self.count:
             return
-        message = f"{source} is not a valid diplostatements file"
-        if self.count > len(self.found):
-            message += f"; the first {len(self.found)} of {self.count} problems are listed"
-        raise ValidationError(message, self.found)
+        error = ValidationError(f"{source} is not a valid diplostatements file", self.found)
+        error.total = self.count
+        raise error

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import IO, Final, NoReturn
 
 from . import __version__, io
+from ._plural import counted
 from ._wrap import wrap
 from .collection import StatementSet
 from .examples import EXAMPLES
@@ -168,8 +169,9 @@ def _read(file: str) -> StatementSet:
 def _counts(statements: StatementSet) -> str:
     rebuttals = sum(isinstance(statement, Rebuttal) for statement in statements)
     return (
-        f"{len(statements.actors)} actors, {len(statements.affiliations)} affiliations,"
-        f" {len(statements)} statements of which {rebuttals} rebuttals"
+        f"{counted(len(statements.actors), 'actor')},"
+        f" {counted(len(statements.affiliations), 'affiliation')},"
+        f" {counted(len(statements), 'statement')} of which {counted(rebuttals, 'rebuttal')}"
     )
 
 
@@ -229,7 +231,7 @@ def _timeline(statements: StatementSet) -> str:
         rows.append((str(statement.said_on), speaker, act, f"[{statement.id}] {said}"))
     head = ("WHEN", "SPEAKER", "ACT")
     widths = [max(len(row[column]) for row in [head, *rows]) for column in range(2)]
-    lines = [f"{_count(len(rows), 'statement')}, in the order they were made", ""]
+    lines = [f"{counted(len(rows), 'statement')}, in the order they were made", ""]
     lines.append(_columns(head, widths))
     for *cells, said in rows:
         lines.append(_columns(cells, widths))
@@ -240,10 +242,6 @@ def _timeline(statements: StatementSet) -> str:
 def _columns(cells: Sequence[str], widths: Sequence[int]) -> str:
     padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
     return "  ".join([*padded, *cells[len(widths) :]])
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _example(name: str, output: str | None, form: str | None) -> int:

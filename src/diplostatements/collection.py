@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import attrs
 
+from ._plural import counted
 from ._references import Resolver, Staged, check_affiliation, check_statement, plain_names
 from .actors import Actor, Affiliation
 from .claims import Claim
@@ -104,7 +105,7 @@ class _OrderedStatements(Mapping[str, Statement]):
         return len(self._owner._statements)
 
     def __repr__(self) -> str:
-        return f"<{len(self)} statements>"
+        return f"<{counted(len(self), 'statement')}>"
 
 
 class StatementSet:
@@ -187,8 +188,9 @@ class StatementSet:
                     raise
                 problems.append(error)
         if problems:
-            count = f"{len(problems)} of {len(items)} items"
-            raise ValidationError(f"nothing was added: {count} are invalid", problems)
+            count = f"{len(problems)} of {counted(len(items), 'item')}"
+            verb = "is" if len(problems) == 1 else "are"
+            raise ValidationError(f"nothing was added: {count} {verb} invalid", problems)
         self._commit(staged)
         return [item for item in stored if item is not None]
 
@@ -317,8 +319,9 @@ class StatementSet:
 
     def __repr__(self) -> str:
         return (
-            f"<StatementSet: {len(self._actors)} actors, {len(self._affiliations)} affiliations,"
-            f" {len(self._statements)} statements>"
+            f"<StatementSet: {counted(len(self._actors), 'actor')},"
+            f" {counted(len(self._affiliations), 'affiliation')},"
+            f" {counted(len(self._statements), 'statement')}>"
         )
 
     # -- queries ----------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._plural import counted
+
 __all__ = [
     "DiplostatementsError",
     "DuplicateIdError",
@@ -57,7 +59,13 @@ class ValidationError(DiplostatementsError, ExceptionGroup[DiplostatementsError]
 
     Each sub-exception names the path of the bad field. Nothing is returned or half-applied
     when this is raised.
+
+    Attributes:
+        total: how many problems were found, when that is more than the group holds (a file
+            with a million bad records lists the first thousand); otherwise ``None``.
     """
+
+    total: int | None = None
 
     def __new__(cls, message: str, exceptions: Sequence[DiplostatementsError]) -> ValidationError:
         """Create the group from a message and the problems found (at least one)."""
@@ -76,7 +84,11 @@ class ValidationError(DiplostatementsError, ExceptionGroup[DiplostatementsError]
 
     def __str__(self) -> str:
         problems = self.problems
-        head = f"{self.message} ({len(problems)} problem{'s' if len(problems) != 1 else ''})"
+        listed = len(problems)
+        if self.total is not None and self.total > listed:
+            head = f"{self.message} ({self.total} problems; the first {listed} are listed)"
+        else:
+            head = f"{self.message} ({counted(listed, 'problem')})"
         return "\n".join([head, *(f"  - {line}" for line in problems)])
 
 

@@ -14,6 +14,7 @@ and the :class:`Retraction` values (a side withdrawing its own earlier claim) be
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
@@ -23,8 +24,10 @@ import attrs
 
 from ._html import contradiction_html, report_html
 from ._pictures import report_to_dot
+from ._plural import counted
 from ._wrap import fill
 from .collection import Assertion
+from .exceptions import FieldError
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import Rule
 from .statements import Statement
@@ -219,8 +222,13 @@ class Report:
         return self._where(lambda c: c.certainty is Certainty.DEFINITE)
 
     def of_kind(self, *kinds: Rule | str) -> Report:
-        """The contradictions of these kinds (rules or their names, e.g. ``"denial"``)."""
-        wanted = {Rule(kind.lower()) if isinstance(kind, str) else kind for kind in kinds}
+        """The contradictions of these kinds (rules or their names, e.g. ``"denial"``).
+
+        Raises:
+            FieldError: a kind is neither a :class:`~diplostatements.rules.Rule` nor the name of
+                one; the message lists the kinds.
+        """
+        wanted = {_kind(kind) for kind in kinds}
         return self._where(lambda c: c.kind in wanted)
 
     def internal(self) -> Report:
@@ -274,9 +282,9 @@ class Report:
     def __str__(self) -> str:
         counts = self.summary()
         lines = [
-            f"{_count(counts['contradictions'], 'contradiction')}"
+            f"{counted(counts['contradictions'], 'contradiction')}"
             f" ({counts['definite']} definite, {counts['internal']} internal),"
-            f" {_count(counts['disputes'], 'dispute')}, {counts['retracted']} retracted"
+            f" {counted(counts['disputes'], 'dispute')}, {counts['retracted']} retracted"
         ]
         for number, c in enumerate(self, 1):
             sides = " vs ".join(self.names.get(side, side) for side in c.sides)
@@ -323,8 +331,14 @@ def _cite(assertion: Assertion) -> str:
     return assertion.ref if assertion.index is not None else assertion.statement.id
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _kind(kind: object) -> Rule:
+    if isinstance(kind, Rule):
+        return kind
+    if isinstance(kind, str):
+        with contextlib.suppress(ValueError):
+            return Rule(kind.lower())
+    kinds = ", ".join(repr(rule.value) for rule in Rule)
+    raise FieldError("Report.of_kind(kinds)", f"a Rule or one of {kinds}", kind)
 
 
 def _target(statement_id: str, claim: int | None) -> str:

@@ -32,6 +32,7 @@ from typing import Any, cast
 import attrs
 
 from . import _predicates
+from ._plural import counted
 from ._validation import close_matches, non_empty_str, of_type, path_of, set_of_str, to_frozenset
 from .exceptions import (
     DuplicateIdError,
@@ -197,7 +198,7 @@ known predicate id, got 'atacked'; did you mean 'attacked'?
     def __repr__(self) -> str:
         names = ", ".join(list(self._closed)[:5])
         more = ", ..." if len(self) > 5 else ""
-        return f"<Vocabulary of {len(self)} predicates: {names}{more}>"
+        return f"<Vocabulary of {counted(len(self), 'predicate')}: {names}{more}>"
 
     def __or__(self, other: object) -> Vocabulary:
         if isinstance(other, Vocabulary):
