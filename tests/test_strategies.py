@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import collections
 import importlib
+import pickle
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +22,7 @@ from diplostatements.strategies import (
     SMALL_VOCABULARY,
     statement_sets,
     statements,
+    time_spans,
 )
 
 QUICK = settings(max_examples=20, deadline=None)
@@ -139,6 +142,13 @@ class TestSmallVocabulary:
         )
 
 
+class TestTimeSpans:
+    def test_an_empty_range_is_refused(self) -> None:
+        """A latest day before the earliest is refused when the strategy is made."""
+        with pytest.raises(FieldError, match="max_value"):
+            time_spans(min_value=date(2020, 1, 2), max_value=date(2020, 1, 1))
+
+
 class TestStatements:
     @QUICK
     @given(statements(max_claims=2))
@@ -160,6 +170,12 @@ class TestWithoutHypothesis:
         assert caught.value.extra == "strategies"
         assert "'strategies' extra" in str(caught.value)
         assert "pip install -e '.[strategies]'" in str(caught.value)
+        again = pickle.loads(pickle.dumps(caught.value))
+        assert (again.feature, again.extra, again.module) == (
+            "diplostatements.strategies",
+            "strategies",
+            "hypothesis",
+        )
 
     def test_the_core_needs_no_hypothesis(self) -> None:
         """The package and its checker import and run with Hypothesis blocked."""

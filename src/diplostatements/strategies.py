@@ -284,6 +284,7 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
         Predicate("owns", functional=True),
         Predicate("leads", inverse_functional=True),
         Predicate("weds", symmetric=True, functional=True),
+        Predicate("marries", implies={"weds"}),
         Predicate("meets", symmetric=True, implies={"talks"}),
         Predicate("talks", symmetric=True),
         Predicate("phones", implies={"talks"}),
@@ -305,11 +306,11 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
 
 ``owns`` is functional, ``leads`` inverse-functional, ``weds`` symmetric and functional;
 ``backs``/``fights`` and ``allied``/``fights`` are contrary (``allied`` symmetric); ``meets``,
-``phones``, ``hugs``, ``invades``, ``storms``, ``raids``, ``crowns`` and ``tells`` imply others
-(``storms`` through two steps; ``raids`` implies ``fights`` both directly and through
-``invades``, so only the shortest chain may be named; ``hugs`` is a symmetric predicate implying
-a directed one, ``phones`` a directed one implying a symmetric one); ``tells`` and ``messages``
-report content; ``blames`` is timeless.
+``phones``, ``marries``, ``hugs``, ``invades``, ``storms``, ``raids``, ``crowns`` and ``tells``
+imply others (``storms`` through two steps; ``raids`` implies ``fights`` both directly and
+through ``invades``, so only the shortest chain may be named; ``hugs`` is a symmetric predicate
+implying a directed one, ``phones`` and ``marries`` directed ones implying symmetric ones, ``weds``
+functional too); ``tells`` and ``messages`` report content; ``blames`` is timeless.
 """
 
 PLAIN_PREDICATE = _generating.PLAIN_PREDICATE
