@@ -321,13 +321,13 @@ class TestInProcess:
     def test_internal_error(
         self, seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A bug is reported in one block without a traceback, unless asked for."""
+        """A bug is reported in one block without a traceback, unless asked for; status 3."""
 
         def broken(self: StatementSet) -> None:
             raise RuntimeError("boom")
 
         monkeypatch.setattr(StatementSet, "check", broken)
-        assert main(["check", str(seed)]) == 2
+        assert main(["check", str(seed)]) == 3
         err = capsys.readouterr().err
         assert err.startswith("diplostatements: error: internal error: RuntimeError: boom")
         monkeypatch.setenv("DIPLOSTATEMENTS_TRACEBACK", "1")

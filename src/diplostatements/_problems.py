@@ -75,21 +75,37 @@ def _clip(text: str, limit: int) -> str:
 
 
 def walk(error: BaseException, path: str) -> Iterator[DiplostatementsError]:
-    """One problem per failure in ``error``, cattrs' groups followed down to each leaf."""
+    """One problem per failure in ``error``, cattrs' groups followed down to each leaf.
+
+    Raises:
+        Exception: a leaf that is not a problem with the input (a bug: an ``AttributeError`` in
+            a hook, say), re-raised as it is, so that it is never reported as bad input.
+    """
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
         for sub, note in with_notes:
-            yield from walk(sub, f"{path}.{note.name}")
+            if _is_missing_field(sub, note.name):
+                yield FileFieldError(
+                    f"{path}.{note.name}", "a value (the field is required)", MISSING
+                )
+            else:
+                yield from walk(sub, f"{path}.{note.name}")
         for sub in without:
             yield from walk(sub, path)
     elif isinstance(error, IterableValidationError):
         with_index, without_index = error.group_exceptions()
         for sub, item in with_index:
             yield from walk(sub, f"{path}[{item.index}]")
-        for sub in without_index:  # pragma: no cover -- our list hook notes every item
-            yield from walk(sub, path)
+        for sub in without_index:
+            raise sub  # our list hook notes every item: anything else is a bug
     else:
         yield from _leaf(error, path)
+
+
+def _is_missing_field(error: BaseException, name: str) -> bool:
+    # cattrs' generated code reads a required field as ``o[name]``: its KeyError names the field.
+    # A KeyError that names anything else came from a bug, and is not a missing field.
+    return type(error) is KeyError and error.args == (name,)
 
 
 def _leaf(error: BaseException, path: str) -> list[DiplostatementsError]:
@@ -110,11 +126,9 @@ def _leaf(error: BaseException, path: str) -> list[DiplostatementsError]:
         # The model names the field as Class.field; the class is where this path already is.
         _, dot, rest = error.path.partition(".")
         return [FileFieldError(f"{path}.{rest}" if dot else path, error.expected, error.got)]
-    if isinstance(error, KeyError):
-        return [FileFieldError(path, "a value (the field is required)", MISSING)]
-    # Every hook raises one of the above; this keeps anything else from escaping as it is.
-    shown = f"{type(error).__name__}: {error}"  # pragma: no cover
-    return [FileFieldError(path, "a valid value", MISSING, shown=shown)]  # pragma: no cover
+    # Every hook and the model raise one of the above for bad input: anything else is a bug,
+    # and a bug must not pass for a problem with the file.
+    raise error
 
 
 def _field_names(cls: type) -> list[str]:

@@ -10,9 +10,9 @@
 
 ``FILE`` is a JSON document or JSON Lines (see :mod:`diplostatements.io`); ``-`` reads standard
 input. Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
-contradictions, 2 for bad input or a usage error (and for an internal error, a bug: set
-``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard error as one block,
-``diplostatements: error: ...`` and then each problem, never a traceback.
+contradictions, 2 for bad input or a usage error, 3 for an internal error (a bug in
+diplostatements: set ``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard
+error as one block, ``diplostatements: error: ...`` and then each problem, never a traceback.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ CONTRADICTIONS: Final = 1
 """Exit status: ``check --fail-on-contradiction`` found contradictions."""
 BAD_INPUT: Final = 2
 """Exit status: the input could not be read, or the command line was wrong."""
+INTERNAL_ERROR: Final = 3
+"""Exit status: a bug in diplostatements (never a problem with the input)."""
 
 _WIDTH: Final = 100
 
@@ -59,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Check diplomatic statements for contradictions: who said what, when, on"
         " whose behalf, and who contradicts whom.",
         epilog="FILE is a diplostatements JSON document or JSON Lines; '-' reads standard input."
-        " Exit status: 0 fine, 1 contradictions found with --fail-on-contradiction, 2 bad input.",
+        " Exit status: 0 fine, 1 contradictions found with --fail-on-contradiction, 2 bad input"
+        " or usage, 3 internal error (a bug).",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -111,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program name (default: ``sys.argv[1:]``).
 
     Returns:
-        0, 1 or 2 (see the module's docstring).
+        0, 1, 2 or 3 (see the module's docstring).
     """
     args = _parser().parse_args(argv)
     try:
@@ -129,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(
             f"internal error: {type(error).__name__}: {error}\n"
             "  (this is a bug in diplostatements; run with DIPLOSTATEMENTS_TRACEBACK=1 to see"
-            " the traceback, and please report it)"
+            " the traceback, and please report it)",
+            INTERNAL_ERROR,
         )
 
 
@@ -146,9 +150,9 @@ def _run(args: argparse.Namespace) -> int:
     return OK
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = BAD_INPUT) -> int:
     sys.stderr.write(f"{PROG}: error: {message}\n")
-    return BAD_INPUT
+    return status
 
 
 def _out(text: str) -> None:
