@@ -156,10 +156,13 @@ class TestValidate:
         assert "Traceback" not in result.stderr
 
     def test_bad_json(self) -> None:
-        """Malformed JSON names the line and column; status 2, no traceback."""
+        """Malformed JSON names the file, line and column, in whole words; status 2."""
         result = run("validate", "-", stdin='{"format": "diplostatements",\n "version": 1,,}')
         assert result.returncode == 2
-        assert result.stderr.startswith("diplostatements: error: line 2, column 15: expected")
+        assert result.stderr.startswith(
+            "diplostatements: error: <stdin>:2:15: expected valid JSON (a property name in double"
+            " quotes is missing here)"
+        )
         assert "Traceback" not in result.stderr
 
     def test_missing_file(self, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from cattrs.errors import (
 )
 
 from ._converter import MISSING, BadValueError
+from ._printable import printable
 from .exceptions import (
     DiplostatementsError,
     FieldError,
@@ -45,7 +46,8 @@ class FileFieldError(FieldError):
 
     def __init__(self, path: str, expected: str, got: object, *, shown: str | None = None) -> None:
         super().__init__(path, expected, got)
-        self.args = (f"{path}: expected {expected}, got {shown or describe(got)}",)
+        shown = printable(shown) if shown is not None else describe(got)
+        self.args = (f"{printable(path)}: expected {printable(expected)}, got {shown}",)
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 -- one return per kind of JSON value
@@ -71,6 +73,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 -- one return per kind of J
 
 
 def _clip(text: str, limit: int) -> str:
+    # Escaped first, so that the cut never splits an escape and no control byte is shown.
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -179,7 +183,7 @@ class Problems:
         """Raise one :class:`~diplostatements.exceptions.ValidationError` if anything was found."""
         if not self.count:
             return
-        message = f"{source} is not a valid diplostatements file"
+        message = f"{printable(source)} is not a valid diplostatements file"
         if self.count > len(self.found):
             message += f"; the first {len(self.found)} of {self.count} problems are listed"
         raise ValidationError(message, self.found)

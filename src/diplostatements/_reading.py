@@ -17,7 +17,7 @@ from typing import Any, Final
 from cattrs.errors import BaseValidationError
 
 from ._converter import MISSING, RECORD_TYPES, BadValueError, Item, structure_item
-from ._problems import FileFieldError, Problems
+from ._problems import FileFieldError, Problems, describe
 from .actors import Actor, Affiliation
 from .exceptions import ParseError
 from .rebuttals import Rebuttal
@@ -60,11 +60,57 @@ def _number(text: str) -> int | float:
     return int(text) if len(text) <= _LONGEST_NUMBER else math.inf
 
 
-_DECODER: Final = json.JSONDecoder(parse_int=_number)
+class Repeated(dict[str, Any]):
+    """A JSON object in which some key appears more than once (the last value is kept).
+
+    JSON leaves repeated keys undefined and Python's reader keeps the last silently; the reader
+    marks such an object so that the key is reported where it is, not as a puzzling problem
+    elsewhere.
+    """
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        twice: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                twice[key] = None
+            seen.add(key)
+        self.repeated = tuple(twice)
 
 
-def parse_json(text: str, *, line: int = 1) -> object:
+def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The reader's ``object_pairs_hook``: a dict, or a :class:`Repeated` if a key repeats."""
+    value = dict(pairs)
+    return value if len(value) == len(pairs) else Repeated(pairs)
+
+
+_DECODER: Final = json.JSONDecoder(parse_int=_number, object_pairs_hook=json_object)
+
+# json's messages, as whole phrases (some end in "at", the position being given apart).
+_JSON_PROBLEMS: Final = (
+    ("Expecting value", "a value is missing here"),
+    ("Expecting property name", "a property name in double quotes is missing here"),
+    ("Expecting ':'", "a ':' is missing here"),
+    ("Expecting ','", "a ',' is missing here"),
+    ("Extra data", "more text after the end of the JSON value"),
+    ("Unterminated string", "the string that starts here has no closing quote"),
+    ("Invalid control character", "a control character inside a string (write it escaped)"),
+    ("Invalid \\uXXXX", "an escape \\u not followed by four hexadecimal digits"),
+    ("Invalid \\escape", "an escape that JSON does not know"),
+    ("Illegal trailing comma", "a comma before the end of an object or a list"),
+)
+
+
+def parse_json(text: str, *, line: int = 1, source: str | None = None) -> object:
     """One JSON value from ``text``, whose first line is line ``line`` of the file.
+
+    Args:
+        text: the text.
+        line: the number of its first line in the file.
+        source: the file's name, if it has one: errors are then placed as ``FILE:LINE:COLUMN``.
 
     Raises:
         ParseError: the text is not JSON; the error names the line and column and marks them.
@@ -72,25 +118,31 @@ def parse_json(text: str, *, line: int = 1) -> object:
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        raise _json_error(error, line) from None
+        raise _json_error(error, line, source) from None
     except RecursionError:
         raise ParseError(
             "JSON nested less deeply (it is too deep to read)",
             _excerpt(text, 0)[0],
             0,
             1,
-            path=f"line {line}",
+            path=place(line, 1, source) if source else f"line {line}",
         ) from None
 
 
-def _json_error(error: json.JSONDecodeError, line: int) -> ParseError:
+def place(line: int, column: int, source: str | None) -> str:
+    """Where something is in a file: ``FILE:LINE:COLUMN``, or ``line L, column C`` unnamed."""
+    return f"{source}:{line}:{column}" if source else f"line {line}, column {column}"
+
+
+def _json_error(error: json.JSONDecodeError, line: int, source: str | None) -> ParseError:
     excerpt, column = _excerpt(error.doc, error.pos)
+    problem = next((words for start, words in _JSON_PROBLEMS if error.msg.startswith(start)), None)
     return ParseError(
-        f"valid JSON ({error.msg})",
+        f"valid JSON ({problem or error.msg})",
         excerpt,
         column,
         column + 1,
-        path=f"line {line + error.lineno - 1}, column {error.colno}",
+        path=place(line + error.lineno - 1, error.colno, source),
     )
 
 
@@ -106,11 +158,12 @@ def _excerpt(text: str, position: int) -> tuple[str, int]:
     return shown, min(column, len(shown))
 
 
-def decode(raw: str | bytes, *, line: int = 1) -> str:
+def decode(raw: str | bytes, *, line: int = 1, source: str | None = None) -> str:
     """Text from a file's bytes (UTF-8; a byte order mark is dropped).
 
     Raises:
-        ParseError: the bytes are not UTF-8; the error names the line and byte.
+        ParseError: the bytes are not UTF-8; the error names the line and byte (as
+            ``FILE:LINE:BYTE`` when ``source`` names the file).
     """
     if isinstance(raw, str):
         return raw
@@ -122,8 +175,10 @@ def decode(raw: str | bytes, *, line: int = 1) -> str:
         column = error.start - (before.rfind(b"\n") + 1) + 1
         shown = raw[error.start - column + 1 :].split(b"\n", 1)[0].decode("utf-8", "replace")
         excerpt, at = _excerpt(shown, column - 1)
+        where = f"{source}:{number}:{column}" if source else f"line {number}, byte {column}"
+        bad = raw[error.start : error.end].hex(" ")
         raise ParseError(
-            "UTF-8 text", excerpt, at, at + 1, path=f"line {number}, byte {column}"
+            f"UTF-8 text ({error.reason}: byte {bad})", excerpt, at, at + 1, path=where
         ) from None
 
 
@@ -141,6 +196,33 @@ def is_blank(raw: str | bytes) -> bool:
     return not raw.strip()
 
 
+def _repeated(path: str, key: str) -> FileFieldError:
+    return FileFieldError(path, "each key once", key, shown=f"duplicate key {describe(key)}")
+
+
+def repeated_keys(value: object, path: str) -> Iterator[FileFieldError]:
+    """A problem for each key repeated in an object anywhere in ``value`` (at ``path``)."""
+    if isinstance(value, Repeated):
+        for key in value.repeated:
+            yield _repeated(path, key)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict | list):
+                yield from repeated_keys(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict | list):
+                yield from repeated_keys(item, f"{path}[{index}]")
+
+
+def _no_repeated_keys(value: object, path: str, problems: Problems) -> bool:
+    found = False
+    for problem in repeated_keys(value, path):
+        problems.add(problem)
+        found = True
+    return not found
+
+
 def check_header(value: object, place: str, problems: Problems) -> bool:
     """Record what is wrong with a file's ``format`` and ``version``; True if they are right.
 
@@ -150,6 +232,9 @@ def check_header(value: object, place: str, problems: Problems) -> bool:
     if not isinstance(value, dict):
         problems.add(FileFieldError(place, "a JSON object", value))
         return False
+    if isinstance(value, Repeated):  # the header's own keys; records are checked when read
+        for key in value.repeated:
+            problems.add(_repeated(place, key))
     form, version = value.get("format", MISSING), value.get("version", MISSING)
     good = True
     if form != FORMAT:
@@ -178,6 +263,9 @@ def _structure(
     place: str,
     problems: Problems,
 ) -> Item | None:
+    # A record with a repeated key is ambiguous: it is reported, and not read any further.
+    if not _no_repeated_keys(record, place, problems):
+        return None
     try:
         return structure_item(record, kinds, default)
     except (BadValueError, BaseValidationError) as error:

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, TypeAlias, cast
 
 from ._converter import Item, unstructure_item
+from ._printable import printable
 from ._problems import FileFieldError, Problems, relocate
 from ._reading import (
     FORMAT,
@@ -128,7 +129,7 @@ class FileError(DiplostatementsError, OSError):
     """
 
     def __str__(self) -> str:
-        return f"{self.filename}: {self.strerror}"
+        return f"{printable(str(self.filename))}: {self.strerror}"
 
 
 def schema() -> dict[str, Any]:
@@ -285,7 +286,7 @@ def loads(text: str | bytes) -> StatementSet:
         lines: list[str] | list[bytes] = text.split("\n")
     else:
         lines = text.split(b"\n")
-    return _read(enumerate(lines, 1), "the text")
+    return _read(enumerate(lines, 1), "the text", None)
 
 
 def load(file: PathOrFile) -> StatementSet:
@@ -304,8 +305,8 @@ def load(file: PathOrFile) -> StatementSet:
         ParseError: the file is not JSON (or not UTF-8).
         ValidationError: the JSON is not a valid set; every problem is listed with its path.
     """
-    with _lines(file) as (name, lines):
-        return _read(lines, name)
+    with _lines(file) as (name, source, lines):
+        return _read(lines, name, source)
 
 
 def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
@@ -332,7 +333,7 @@ def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
     >>> [type(item).__name__ for item in iter_jsonl(io.StringIO(text))][:2]
     ['Actor', 'Actor']
     """
-    with _lines(file) as (name, lines):
+    with _lines(file) as (name, _, lines):
         problems = Problems()
         first = _first_line(lines)
         if first is not None:
@@ -348,8 +349,13 @@ def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
 
 
 @contextmanager
-def _lines(file: PathOrFile) -> Iterator[tuple[str, Iterator[tuple[int, str | bytes]]]]:
-    """The file's name and its numbered lines; any OSError becomes a FileError."""
+def _lines(
+    file: PathOrFile,
+) -> Iterator[tuple[str, str | None, Iterator[tuple[int, str | bytes]]]]:
+    """The file's name, the name errors place themselves in (None if it has none), its lines.
+
+    Any OSError becomes a FileError.
+    """
     if isinstance(file, str | os.PathLike):
         name = os.fspath(file)
         try:
@@ -357,17 +363,23 @@ def _lines(file: PathOrFile) -> Iterator[tuple[str, Iterator[tuple[int, str | by
         except OSError as error:
             raise _file_error(error, name) from error
         with stream:
-            yield name, _guarded(stream, name)
+            yield name, name, _guarded(stream, name)
     else:
-        name = str(getattr(file, "name", "the file"))
-        yield name, _guarded(file, name)
+        source = getattr(file, "name", None)
+        name = "the file" if source is None else str(source)
+        yield name, None if source is None else name, _guarded(file, name)
 
 
 def _guarded(stream: Iterable[str | bytes], name: str) -> Iterator[tuple[int, str | bytes]]:
+    number = 0
     try:
-        yield from enumerate(stream, 1)
+        for number, raw in enumerate(stream, 1):
+            yield number, raw
     except UnicodeDecodeError as error:  # a text-mode file met bytes that are not UTF-8
-        raise ParseError("UTF-8 text", "", path=f"{name}: {error.reason}") from None
+        # A text stream decodes ahead of the lines it hands out: the line is not known exactly.
+        raise ParseError(
+            f"UTF-8 text ({error.reason} after line {number})", "", path=name
+        ) from None
     except OSError as error:
         raise _file_error(error, name) from error
 
@@ -387,8 +399,11 @@ def _parse_line(number: int, raw: str | bytes, problems: Problems) -> object | N
         return None
 
 
-def _read(lines: Iterator[tuple[int, str | bytes]], name: str) -> StatementSet:
-    """Tell the layout from the first lines, read it, and build the set."""
+def _read(lines: Iterator[tuple[int, str | bytes]], name: str, source: str | None) -> StatementSet:
+    """Tell the layout from the first lines, read it, and build the set.
+
+    ``name`` names the input in messages; ``source`` is its name as a file, if it has one.
+    """
     lines = iter(lines)
     seen: list[str | bytes] = []
     first = second = None
@@ -413,10 +428,10 @@ def _read(lines: Iterator[tuple[int, str | bytes]], name: str) -> StatementSet:
             places.append(place)
             items.append(item)
     else:
-        text = decode(_join(seen, lines))
+        text = decode(_join(seen, lines), source=source)
         if is_blank(text):
             raise ParseError("a diplostatements JSON document or JSON Lines", "", path=name)
-        value = parse_json(text)
+        value = parse_json(text, source=source)
         for place, item in document_items(value, problems):
             places.append(place)
             items.append(item)
