@@ -55,6 +55,21 @@ def calm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A set whose names hold an ESC sequence and a zero-width space, with one finding."""
+    path = tmp_path_factory.mktemp("odd") / "odd.json"
+    s = StatementSet(
+        [
+            Actor("a", "Evil\x1b[2J name", "state"),
+            Statement("s", "a", date(2019, 1, 1), [Claim("a", "p\u200bq")]),
+            Statement("t", "a", date(2019, 1, 1), [Claim("a", "p\u200bq", polarity="negated")]),
+        ]
+    )
+    dio.dump(s, path)
+    return path
+
+
 class TestExample:
     def test_writes_the_example(self) -> None:
         """``example venezuela-2019`` prints the bundled example as a JSON document."""
@@ -204,6 +219,26 @@ class TestTimeline:
         """A statement with no text is shown by its claims."""
         result = run("timeline", str(calm))
         assert "[s] A p" in result.stdout
+
+
+class TestSafeOutput:
+    @pytest.mark.parametrize("args", [["check"], ["timeline"]])
+    def test_text_is_escaped(self, odd: Path, args: list[str]) -> None:
+        """What the command prints for a person holds no control byte; its lines are printable."""
+        result = run(*args, str(odd))
+        assert result.returncode == 0
+        assert "\x1b" not in result.stdout
+        assert "Evil\\x1b[2J name" in result.stdout
+        assert all(line.isprintable() for line in result.stdout.splitlines())
+
+    def test_json_is_escaped_and_lossless(self, odd: Path) -> None:
+        """JSON output escapes what a terminal would not print, and reads back the same."""
+        result = run("check", str(odd), "--format", "json")
+        assert "\u200b" not in result.stdout
+        assert all(line.isprintable() for line in result.stdout.splitlines())
+        records = json.loads(result.stdout)
+        assert records == dio.load(odd).check().to_records()
+        assert "\u200b" in records[0]["first_claim"]
 
 
 class TestUsage:

@@ -784,6 +784,24 @@ class TestDuplicateKeys:
         assert problem in problems_of(text)
 
 
+class TestText:
+    def test_lone_surrogate_is_refused(self) -> None:
+        """A lone surrogate written as a JSON escape is refused at its path."""
+        text = document(actors=[{**ACTOR, "name": "\ud800"}]).replace("\\ud800", "\\ud800")
+        assert "\\ud800" in text  # json.dumps wrote the escape, as a file holds it
+        assert problems_of(text) == [
+            "$.actors[0].name: expected text without a lone surrogate (U+D800 to U+DFFF alone"
+            ' cannot be written as UTF-8), got "\\ud800"'
+        ]
+
+    def test_odd_but_writable_text_round_trips(self) -> None:
+        """Control and format characters are text: kept, written and read back as they are."""
+        s = StatementSet([Actor("a", "A\x1b[2J\u200b\u2028\U0001f600", "state")])
+        for form in ("json", "jsonl"):
+            text = dio.dumps(s, format=form)
+            assert dio.loads(text.encode("utf-8")) == s
+
+
 class TestJsonLines:
     def test_problems_carry_line_numbers(self) -> None:
         """A record's problems name its line; malformed lines are listed with their column."""

@@ -28,6 +28,7 @@ import attrs
 
 from . import _iso3166
 from ._validation import (
+    check_text,
     enum_of,
     non_empty_str,
     of_type,
@@ -147,6 +148,7 @@ def _upper(value: object) -> Any:
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value or any(char.isspace() for char in value):
         raise FieldError(path_of(instance, attribute), "a non-empty id without white space", value)
+    check_text(path_of(instance, attribute), value)
 
 
 def _country_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

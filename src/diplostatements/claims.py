@@ -26,6 +26,7 @@ import attrs
 
 from ._validation import (
     EMPTY,
+    check_text,
     enum_of,
     non_empty_str,
     of_type,
@@ -162,6 +163,7 @@ def _entity(instance: Claim, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(
             path_of(instance, attribute), "an actor, an actor id or an entity name", value
         )
+    check_text(path_of(instance, attribute), value)
 
 
 def _optional_id(value: Actor | str | None) -> str | None:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import IO, Final, NoReturn
 
 from . import __version__, io
+from ._printable import printable
 from .collection import StatementSet
 from .examples import EXAMPLES
 from .exceptions import DiplostatementsError
@@ -151,12 +152,36 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str, status: int = BAD_INPUT) -> int:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    sys.stderr.write(f"{PROG}: error: {printable(message, keep=_LAYOUT)}\n")
     return status
 
 
+_LAYOUT: Final = "\n"
+"""The one non-printable character a text output may hold as itself: its line ends."""
+
+
 def _out(text: str) -> None:
+    """Write text for a person: every character a terminal would not show as itself is escaped."""
+    text = printable(text, keep=_LAYOUT)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _json_out(value: object) -> None:
+    """Write JSON with every non-printable character escaped as JSON escapes it (lossless)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not text.isprintable():
+        text = "".join(
+            char if char.isprintable() or char == "\n" else _json_escape(char) for char in text
+        )
+    sys.stdout.write(text + "\n")
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the first plane: a surrogate pair, as JSON writes one
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _label(file: str) -> str:
@@ -184,7 +209,7 @@ def _check(statements: StatementSet, form: str, definite: bool, fail: bool) -> i
     if form == "text":
         _out(str(report))
     elif form == "json":
-        _out(json.dumps(report.to_records(), ensure_ascii=False, indent=2))
+        _json_out(report.to_records())
     else:
         _csv(report.to_records(), sys.stdout)
     return CONTRADICTIONS if fail and len(report) else OK

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ._validation import enum_of, non_empty_str, path_of, to_enum, to_tuple
+from ._validation import check_text, enum_of, non_empty_str, path_of, to_enum, to_tuple
 from .claims import Modality
 from .exceptions import FieldError
 from .statements import SpeechAct, Statement
@@ -117,6 +117,8 @@ def _targets(instance: object, attribute: attrs.Attribute[Any], value: object) -
     for index, item in enumerate(value):
         if not (isinstance(item, ClaimRef) or (isinstance(item, str) and item.strip())):
             raise FieldError(f"{where}[{index}]", expected, item)
+        if isinstance(item, str):
+            check_text(f"{where}[{index}]", item)
 
 
 def _default_act(self: Rebuttal) -> SpeechAct:

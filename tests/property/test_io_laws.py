@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import io as stdio
 import json
 import random
+import tempfile
 from typing import Any
 
 import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplostatements import DiplostatementsError, ParseError, StatementSet, ValidationError
+from diplostatements import (
+    DiplostatementsError,
+    ParseError,
+    StatementSet,
+    ValidationError,
+    examples,
+)
 from diplostatements import io as dio
+from diplostatements.cli import main
 from diplostatements.strategies import rich_statement_sets, statement_sets
 
 SCHEMA = dio.schema()
@@ -203,3 +212,141 @@ class TestFuzz:
             else:
                 del raw[at:]
         assert_safe_rejection(bytes(raw))
+
+
+# --- the acceptance law ---------------------------------------------------------------------
+
+# The fields that hold free text (ids, names, words): everything else is an enum, a date, a
+# number or a code, whose values the format fixes.
+FREE_TEXT = frozenset(
+    {
+        "id",
+        "name",
+        "aliases",
+        "subject",
+        "predicate",
+        "object",
+        "where",
+        "qualifiers",
+        "text",
+        "role",
+        "member",
+        "organization",
+        "speaker",
+        "on_behalf_of",
+        "via",
+        "publisher",
+        "title",
+        "url",
+        "unit",
+        "statement_id",
+        "targets",
+    }
+)
+
+# Any character at all, with the ones that break things drawn often: lone surrogates, controls,
+# format characters (zero-width, right-to-left marks), line and paragraph separators.
+any_text = st.text(
+    st.one_of(st.characters(), st.characters(categories=["Cs", "Cc", "Cf", "Zl", "Zp", "Co"])),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _free_strings(value: Any, free: bool = False) -> list[str]:
+    """The strings of a JSON value that sit in free-text fields."""
+    if isinstance(value, str):
+        return [value] if free else []
+    if isinstance(value, list):
+        return [text for item in value for text in _free_strings(item, free)]
+    if isinstance(value, dict):
+        return [
+            text for key, item in value.items() for text in _free_strings(item, key in FREE_TEXT)
+        ]
+    return []
+
+
+def _substituted(value: Any, new: dict[str, str], free: bool = False) -> Any:
+    """The JSON value with each free-text string in ``new`` replaced, everywhere it appears."""
+    if isinstance(value, str):
+        return new.get(value, value) if free else value
+    if isinstance(value, list):
+        return [_substituted(item, new, free) for item in value]
+    if isinstance(value, dict):
+        return {key: _substituted(item, new, key in FREE_TEXT) for key, item in value.items()}
+    return value
+
+
+def _written(text: str) -> bytes:
+    """The text as a program writes it to a pipe or terminal: UTF-8, refusing what cannot be."""
+    return text.encode("utf-8")
+
+
+def _run_cli(path: str, *args: str) -> tuple[int, bytes]:
+    out = stdio.TextIOWrapper(stdio.BytesIO(), encoding="utf-8", errors="strict")
+    err = stdio.TextIOWrapper(stdio.BytesIO(), encoding="utf-8", errors="strict")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([*args, path])
+        out.flush()
+    buffer = out.buffer
+    assert isinstance(buffer, stdio.BytesIO)
+    return status, buffer.getvalue()
+
+
+class TestAcceptanceLaw:
+    """Anything ``io.load`` accepts, ``check``, ``timeline`` and ``io.dump`` handle, in every form.
+
+    Free-text fields get any text at all (lone surrogates, control and format characters
+    included), the same replacement everywhere a string appears, so references still hold.
+    """
+
+    @given(
+        st.one_of(st.just(examples.venezuela_2019()), rich_statement_sets(max_statements=3)),
+        st.data(),
+    )
+    def test_accepted_input_goes_through_everything(
+        self, s: StatementSet, data: st.DataObject
+    ) -> None:
+        """Loaded, a file checks, shows and writes in every output; or it is refused with paths."""
+        value = json.loads(dio.dumps(s))
+        strings = sorted(set(_free_strings(value)))
+        chosen = data.draw(st.lists(st.sampled_from(strings), max_size=6, unique=True))
+        new = {old: data.draw(any_text) for old in chosen}
+        changed = _substituted(value, new)
+        for text in (json.dumps(changed), json.dumps(changed, ensure_ascii=False)):
+            error = _rejection(text)
+            if error is not None:
+                assert_safe_rejection(text)
+                continue
+            loaded = dio.loads(text)
+            report = loaded.check()
+            outputs = [
+                str(report),
+                json.dumps(report.to_records(), ensure_ascii=False),
+                report.to_dot(),
+                report._repr_html_(),
+                loaded._repr_html_(),
+                loaded.timeline_text(),
+                json.dumps(loaded.to_records(), ensure_ascii=False, default=str),
+            ]
+            for output in outputs:
+                _written(output)
+            for form in ("json", "jsonl"):
+                written = dio.dumps(loaded, format=form)
+                assert dio.loads(_written(written)) == loaded
+        with tempfile.TemporaryDirectory() as folder:
+            path = f"{folder}/set.json"
+            with open(path, "w", encoding="ascii") as stream:
+                stream.write(json.dumps(changed))  # surrogates as JSON escapes, as files hold them
+            accepted = _rejection(json.dumps(changed)) is None
+            for args in (
+                ("check",),
+                ("check", "--format", "json"),
+                ("check", "--format", "csv"),
+                ("timeline",),
+                ("validate",),
+            ):
+                status, printed = _run_cli(path, *args)
+                assert status == (0 if accepted else 2)
+                if args[-1] != "csv":  # CSV is data, passed on as it is
+                    assert all(line.isprintable() for line in printed.decode().splitlines())
