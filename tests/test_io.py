@@ -566,6 +566,20 @@ class TestBadInput:
             ),
             (
                 document(
+                    actors=[ACTOR, {**ACTOR, "id": "b"}],
+                    affiliations=[
+                        {"member": "a", "organization": "b", "speaks_for": True},
+                        {"member": "b", "organization": "a", "speaks_for": True},
+                    ],
+                ),
+                [
+                    "$.affiliations[0].speaks_for: expected an affiliation that closes no"
+                    " speaks-for cycle",
+                    "got 'a -> b -> a'",
+                ],
+            ),
+            (
+                document(
                     actors=[
                         {**ACTOR, "aliases": ["Moscow"]},
                         {"id": "b", "name": "B", "kind": "state", "aliases": ["moscow"]},

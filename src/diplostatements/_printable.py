@@ -36,6 +36,4 @@ def printable(text: str, *, keep: str = "") -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        char if char.isprintable() or char in keep else _escape(char) for char in text
-    )
+    return "".join(char if char.isprintable() or char in keep else _escape(char) for char in text)
