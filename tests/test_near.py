@@ -100,6 +100,6 @@ class TestTypos:
         """Up to SCAN_LIMIT names, suggestions compare the name with every one (aliases too)."""
         resolver = resolver_of("RUS", aliases={"RUS": {"Moscow"}})
         assert resolver.suggest("Moskow") == ["Moscow"]
-        # "Moskva" is no slip of "Moscow", but the full comparison still finds it.
-        assert resolver.suggest("Moskva") == ["Moscow"]
-        assert not near_by_brute_force("Moskva", "Moscow")
+        # "Mosckva" is no slip of "Moscow", but the full comparison still finds it.
+        assert resolver.suggest("Mosckva") == ["Moscow"]
+        assert not near_by_brute_force("Mosckva", "Moscow")
