@@ -17,6 +17,7 @@ from typing import Any, Final
 from cattrs.errors import BaseValidationError
 
 from ._converter import MISSING, RECORD_TYPES, BadValueError, Item, structure_item
+from ._fast import DECODER, Reader, as_json
 from ._problems import FileFieldError, Problems, describe
 from .actors import Actor, Affiliation
 from .exceptions import ParseError
@@ -274,7 +275,18 @@ def _structure(
 
 
 def document_items(value: object, problems: Problems) -> Iterator[tuple[str, Item]]:
-    """The items of a parsed JSON document with their places; problems go to ``problems``."""
+    """The items of a JSON document read by :data:`~diplostatements._fast.DECODER`, with places.
+
+    Each record is read in one pass (:class:`~diplostatements._fast.Reader`); one that pass does
+    not take is read the careful way, and its problems go to ``problems``.
+    """
+    if type(value) is tuple:
+        # The header's fields as the careful reader has them; the sections stay as they were read.
+        value = json_object(
+            [(key, item if key in SECTIONS else as_json(item)) for key, item in value]
+        )
+    else:
+        value = as_json(value)
     if not check_header(value, "$", problems):
         return
     assert isinstance(value, dict)
@@ -283,31 +295,55 @@ def document_items(value: object, problems: Problems) -> Iterator[tuple[str, Ite
         if key not in SECTIONS and key not in _HEADER_KEYS:
             shown = f'an unknown field "{key}"'
             problems.add(FileFieldError(f"$.{key}", f"one of the fields {names}", key, shown=shown))
+    reader = Reader()
     for section, (kinds, default) in SECTIONS.items():
         records = value.get(section, [])
-        if not isinstance(records, list):
-            problems.add(FileFieldError(f"$.{section}", "a list", records))
+        if type(records) is not list:
+            problems.add(FileFieldError(f"$.{section}", "a list", as_json(records)))
             continue
         for index, record in enumerate(records):
             place = f"$.{section}[{index}]"
-            item = _structure(record, kinds, default, place, problems)
+            item = reader.record(record, kinds, default)
+            if item is None:
+                item = _structure(as_json(record), kinds, default, place, problems)
             if item is not None:
                 yield place, item
 
 
 def jsonl_items(
     lines: Iterable[tuple[int, str | bytes]], problems: Problems
-) -> Iterator[tuple[str, Item]]:
-    """The items of JSON Lines records (the header already read), one line at a time."""
+) -> Iterator[tuple[int, Item]]:
+    """The items of JSON Lines records (the header already read), each with its line number.
+
+    A line is read in one pass (:data:`~diplostatements._fast.DECODER`,
+    :class:`~diplostatements._fast.Reader`); a line that pass does not take (a blank line, bad
+    JSON, a bad record) is read again the careful way, which records its problems.
+    """
+    record = Reader().record
+    scan = DECODER.scan_once  # type: ignore[attr-defined]  # the C scanner, set in __init__
     for number, raw in lines:
-        if is_blank(raw):
-            continue
+        item = None
         try:
-            value = parse_line(number, raw)
-        except ParseError as error:
-            problems.add(error)
-            continue
-        place = f"line {number}, $"
-        item = _structure(value, RECORD_TYPES, None, place, problems)
-        if item is not None:
-            yield place, item
+            text = raw if type(raw) is str else raw.decode()  # type: ignore[union-attr]
+            value, end = scan(text, 0)
+        except (UnicodeDecodeError, StopIteration, ValueError, RecursionError):
+            pass  # read carefully below, which says what is wrong
+        else:
+            if end == len(text) or text[end:].isspace():
+                item = record(value, RECORD_TYPES)
+        if item is None:
+            item = _careful_line(number, raw, problems)
+            if item is None:
+                continue
+        yield number, item
+
+
+def _careful_line(number: int, raw: str | bytes, problems: Problems) -> Item | None:
+    if is_blank(raw):
+        return None
+    try:
+        value = parse_line(number, raw)
+    except ParseError as error:
+        problems.add(error)
+        return None
+    return _structure(value, RECORD_TYPES, None, f"line {number}, $", problems)

@@ -163,6 +163,13 @@ class StatementSet:
         # The stored item is the given one or an attrs.evolve of it: the same class.
         return cast(_I, self._apply([item], batch=False)[0])
 
+    @classmethod
+    def _quietly(cls, items: list[Item]) -> StatementSet:
+        """A new set of the items, without typo warnings (a file is read as it is)."""
+        new = cls()
+        new._apply(items, batch=True, warn=False)
+        return new
+
     def extend(self, items: Iterable[Item]) -> None:
         """Add many items at once: all of them, or — if any is wrong — none.
 
