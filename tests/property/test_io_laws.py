@@ -8,8 +8,11 @@ import json
 import random
 import tempfile
 from typing import Any
+from unittest import mock
 
 import jsonschema
+import pytest
+from cattrs.errors import BaseValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,10 +20,16 @@ from diplostatements import (
     DiplostatementsError,
     ParseError,
     StatementSet,
+    TimeSpan,
     ValidationError,
     examples,
 )
 from diplostatements import io as dio
+from diplostatements._converter import RECORD_TYPES, BadValueError, structure_item
+from diplostatements._fast import DECODER as FAST
+from diplostatements._fast import Reader, as_json
+from diplostatements._problems import Problems
+from diplostatements._reading import repeated_keys
 from diplostatements.cli import main
 from diplostatements.strategies import rich_statement_sets, statement_sets
 
@@ -350,3 +359,115 @@ class TestAcceptanceLaw:
                 assert status == (0 if accepted else 2)
                 if args[-1] != "csv":  # CSV is data, passed on as it is
                     assert all(line.isprintable() for line in printed.decode().splitlines())
+
+
+# --- the one-pass reader and the careful reader ---------------------------------------------
+
+
+def _careful(value: object, kinds: Any, default: str | None) -> object:
+    """What the careful reader makes of a record: its item, or its problems."""
+    problems = Problems()
+    record = as_json(value)
+    found = list(repeated_keys(record, "$"))
+    if found:
+        return ("refused", [str(problem) for problem in found])
+    try:
+        return structure_item(record, kinds, default)
+    except (BadValueError, BaseValidationError) as error:
+        problems.add_error(error, "$")
+        return ("refused", [str(problem) for problem in problems.found])
+
+
+def _one_pass(value: object, kinds: Any, default: str | None) -> object:
+    """What the one-pass reader makes of it: its item, or (it not taking it) the careful answer."""
+    item = Reader().record(value, kinds, default)
+    return item if item is not None else _careful(value, kinds, default)
+
+
+class TestOnePassReader:
+    """The one-pass reader accepts exactly what the careful reader accepts, and makes equal items.
+
+    A record the one-pass reader does not take is read carefully, which words its problems: so
+    the problems are the same by construction, and what must hold is that the one-pass reader
+    never takes a record the careful one refuses, nor makes a different item of it.
+    """
+
+    @given(sets, st.data(), st.sampled_from(("replace", "delete", "insert")), json_values)
+    def test_same_answer_on_mutated_records(
+        self, s: StatementSet, data: st.DataObject, how: str, new: object
+    ) -> None:
+        """A record with one value replaced, removed or added gets the same answer both ways."""
+        lines = dio.dumps(s, format="jsonl").rstrip("\n").split("\n")[1:]
+        if not lines:
+            return
+        line = data.draw(st.sampled_from(lines))
+        record = json.loads(line)
+        path = data.draw(st.sampled_from(_places(record)))
+        mutated = json.dumps(_mutated(record, path, how, new))
+        value = FAST.decode(mutated)
+        kinds = RECORD_TYPES
+        one_pass, careful = _one_pass(value, kinds, None), _careful(value, kinds, None)
+        assert one_pass == careful
+        if not isinstance(careful, tuple):
+            assert type(one_pass) is type(careful)
+            assert repr(one_pass) == repr(careful)
+
+    @given(sets)
+    def test_takes_every_written_record(self, s: StatementSet) -> None:
+        """Every record the library writes is taken in one pass (the careful way is for errors)."""
+        for line in dio.dumps(s, format="jsonl").rstrip("\n").split("\n")[1:]:
+            item = Reader().record(FAST.decode(line), RECORD_TYPES)
+            assert item is not None, line
+            assert item == _careful(FAST.decode(line), RECORD_TYPES, None)
+
+    @given(
+        st.sampled_from(
+            [
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-01-01",'
+                ' "claims": {}}',
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-01-01",'
+                ' "claims": [{"subject": "a", "predicate": "p", "subject": "b"}]}',
+                '{"type": "actor", "id": "a", "name": "A", "kind": ["state"]}',
+                '{"type": "actor", "id": "a b", "name": "A", "kind": "state"}',
+                '{"type": "actor", "id": "a", "name": "\\ud800", "kind": "state"}',
+                '{"type": "rebuttal", "id": "r", "speaker": "a", "said_on": "2019-01-01",'
+                ' "targets": [], "kind": "denial"}',
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-02-30"}',
+            ]
+        )
+    )
+    def test_refuses_what_the_careful_reader_refuses(self, line: str) -> None:
+        """Records the careful reader refuses are never taken in one pass."""
+        assert Reader().record(FAST.decode(line), RECORD_TYPES) is None
+        assert isinstance(_careful(FAST.decode(line), RECORD_TYPES, None), tuple)
+
+
+class TestFuzzSeesBugs:
+    """A bug inside the reader is never passed off as a problem with the file.
+
+    Each test injects a bug and shows that the fuzz law above fails on it: the bug's own
+    exception comes out, not a ValidationError.
+    """
+
+    def test_bug_in_the_careful_reader(self) -> None:
+        """An AttributeError in a span reader escapes the careful path as it is."""
+        text = dumps_with_sometime_in()
+        with (
+            mock.patch.object(TimeSpan, "sometime_in", side_effect=AttributeError("bug")),
+            pytest.raises(AttributeError, match="^bug$"),
+        ):
+            assert_safe_rejection(text)
+
+    def test_bug_in_the_one_pass_reader(self) -> None:
+        """An AttributeError in the one-pass reader escapes as it is."""
+        text = dumps_with_sometime_in()
+        with (
+            mock.patch.object(Reader, "_claim", side_effect=AttributeError("bug")),
+            pytest.raises(AttributeError, match="^bug$"),
+        ):
+            assert_safe_rejection(text)
+
+
+def dumps_with_sometime_in() -> str:
+    """A valid file whose claims' periods are read by TimeSpan.sometime_in."""
+    return dio.dumps(examples.venezuela_2019(), format="jsonl")
