@@ -454,7 +454,7 @@ class TestFuzzSeesBugs:
         text = dumps_with_sometime_in()
         with (
             mock.patch.object(TimeSpan, "sometime_in", side_effect=AttributeError("bug")),
-            pytest.raises(AttributeError, match="^bug$"),
+            pytest.raises(AttributeError, match=r"^bug$"),
         ):
             assert_safe_rejection(text)
 
@@ -463,7 +463,7 @@ class TestFuzzSeesBugs:
         text = dumps_with_sometime_in()
         with (
             mock.patch.object(Reader, "_claim", side_effect=AttributeError("bug")),
-            pytest.raises(AttributeError, match="^bug$"),
+            pytest.raises(AttributeError, match=r"^bug$"),
         ):
             assert_safe_rejection(text)
 
