@@ -35,7 +35,7 @@ _UNKNOWN_STEP: Final = 4096  # without a total: look at the clock every this man
 class Ticker:
     """Calls ``progress`` at a bounded rate as ``done`` grows towards ``total``."""
 
-    __slots__ = ("_interval", "_last", "_progress", "_step", "next", "total")
+    __slots__ = ("_interval", "_last", "_progress", "_step", "done", "next", "total")
 
     def __init__(
         self, progress: Progress | None, total: int | None, *, interval: float = 0.1
@@ -45,6 +45,7 @@ class Ticker:
         self._interval = interval
         self._step = max(1, total // _STEPS) if total else _UNKNOWN_STEP
         self._last = time.monotonic()
+        self.done = 0  # how far the work went, when it ends without a known total
         # The loop calls update() when done reaches this; never, without a callback.
         self.next: float = self._step if progress is not None else float("inf")
 
@@ -57,7 +58,7 @@ class Ticker:
             self._progress(done, self.total)
 
     def finish(self, done: int | None = None) -> None:
-        """The last report: ``done`` (by default the total) of the total."""
+        """The last report: ``done`` (by default the total, or :attr:`done` without one)."""
         if self._progress is not None:
             final = self.total if done is None else done
-            self._progress(final if final is not None else 0, self.total)
+            self._progress(final if final is not None else self.done, self.total)

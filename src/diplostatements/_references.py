@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 
 import attrs
 
+from ._progress import Ticker
 from ._resolver import SCAN_LIMIT, Resolver
 from ._validation import close_matches
 from .actors import Actor, Affiliation
@@ -248,7 +249,9 @@ def _check_targets(rebuttal: Rebuttal, staged: Staged, where: str) -> None:
             )
 
 
-def stage_batch(items: Sequence[object], staged: Staged, *, warn: bool) -> bool:
+def stage_batch(
+    items: Sequence[object], staged: Staged, *, warn: bool, ticker: Ticker | None = None
+) -> bool:
     """Stage a batch in one pass over it, when nothing in it needs more than a look-up.
 
     This is the path of every well-formed batch: each reference is one set or dict look-up, and
@@ -275,8 +278,9 @@ def stage_batch(items: Sequence[object], staged: Staged, *, warn: bool) -> bool:
         return False
     if actors and staged.rewritten():
         return False  # stored claims to resolve anew: rare, and done item by item
-    return _stage_statements(statements, staged, warn=warn) and _stage_statements(
-        rebuttals, staged, warn=warn, rebuttals=True
+    ticker = ticker or Ticker(None, None)
+    return _stage_statements(statements, staged, ticker, warn=warn) and _stage_statements(
+        rebuttals, staged, ticker, warn=warn, rebuttals=True
     )
 
 
@@ -303,7 +307,12 @@ def _by_kind(
 
 
 def _stage_statements(  # noqa: PLR0911 -- one loop: a call per statement costs a tenth
-    statements: Sequence[Statement], staged: Staged, *, warn: bool, rebuttals: bool = False
+    statements: Sequence[Statement],
+    staged: Staged,
+    ticker: Ticker,
+    *,
+    warn: bool,
+    rebuttals: bool = False,
 ) -> bool:
     resolver = staged.resolver
     ids, more_ids = resolver.id_sets()
@@ -319,7 +328,11 @@ def _stage_statements(  # noqa: PLR0911 -- one loop: a call per statement costs 
 
     known = staged.base_statements
     new = staged.statements
+    done = len(new)
     for statement in statements:
+        done += 1
+        if done >= ticker.next:
+            ticker.update(done)
         ident = statement.id
         if ident in new or ident in known:
             return False

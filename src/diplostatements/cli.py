@@ -68,8 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    quiet = _Parser(add_help=False)
+    quiet.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress line on standard error (one is shown only on a terminal, for a large"
+        " file)",
+    )
     check = commands.add_parser(
-        "check", help="find contradictions and explain each", description="Check a file."
+        "check",
+        help="find contradictions and explain each",
+        description="Check a file.",
+        parents=[quiet],
     )
     check.add_argument("file", metavar="FILE", help="the file to check ('-' for standard input)")
     check.add_argument(
@@ -88,12 +99,18 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = commands.add_parser(
-        "validate", help="check that a file is valid", description="Validate a file."
+        "validate",
+        help="check that a file is valid",
+        description="Validate a file.",
+        parents=[quiet],
     )
     validate.add_argument("file", metavar="FILE", help="the file ('-' for standard input)")
 
     timeline = commands.add_parser(
-        "timeline", help="list the statements in time order", description="Show a timeline."
+        "timeline",
+        help="list the statements in time order",
+        description="Show a timeline.",
+        parents=[quiet],
     )
     timeline.add_argument("file", metavar="FILE", help="the file ('-' for standard input)")
 
@@ -141,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "example":
         return _example(args.name, args.output, args.format)
-    statements = _read(args.file)
+    statements = _read(args.file, quiet=args.quiet)
     if args.command == "check":
         return _check(statements, args.format, args.definite_only, args.fail_on_contradiction)
     if args.command == "validate":
@@ -188,10 +205,53 @@ def _label(file: str) -> str:
     return "<stdin>" if file == "-" else file
 
 
-def _read(file: str) -> StatementSet:
+def _read(file: str, *, quiet: bool) -> StatementSet:
+    line = None if quiet or not _is_terminal(sys.stderr) else ProgressLine(_label(file))
     if file == "-":
-        return io.load(sys.stdin.buffer)
-    return io.load(file)
+        return io.load(sys.stdin.buffer, progress=line)
+    return io.load(file, progress=line)
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a replaced stream, or a closed one
+        return False
+
+
+LARGE: Final = 8 * 2**20
+"""Below this many bytes a file reads in a blink: no progress line is shown for it."""
+
+
+class ProgressLine:
+    """A progress callback that keeps one line on standard error up to date, then clears it.
+
+    Shown only for an input of at least :data:`LARGE` bytes, or of an unknown size.
+    """
+
+    def __init__(self, label: str, stream: IO[str] | None = None) -> None:
+        self.label = printable(label)
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        """Show how far reading is; the last call (``done == total``) clears the line."""
+        stream = self.stream or sys.stderr
+        if total is not None and total < LARGE:
+            return
+        if total is not None and done >= total:
+            if self.shown:
+                stream.write("\r" + " " * _WIDTH + "\r")
+                stream.flush()
+            return
+        read = f"{done / 2**20:,.1f} MiB"
+        if total is None:
+            text = f"reading {self.label}: {read}"
+        else:
+            text = f"reading {self.label}: {done / total:4.0%} ({read} of {total / 2**20:,.1f})"
+        stream.write("\r" + text[:_WIDTH].ljust(_WIDTH) + "\r")
+        stream.flush()
+        self.shown = True
 
 
 def _counts(statements: StatementSet) -> str:

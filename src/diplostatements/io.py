@@ -404,6 +404,7 @@ def _guarded(
             if done >= ticker.next:
                 ticker.update(done)
             yield number, raw
+        ticker.done = done
     except UnicodeDecodeError as error:  # a text-mode file met bytes that are not UTF-8
         # A text stream decodes ahead of the lines it hands out: the line is not known exactly.
         raise ParseError(
