@@ -58,7 +58,7 @@ def resolver_of(*ids: str, aliases: dict[str, set[str]] | None = None) -> Resolv
 
 class TestTypos:
     # (a plain name, the ids it looks like a slip of)
-    TYPOS = (
+    TYPOS: tuple[tuple[str, list[str]], ...] = (
         ("kremlim", ["kremlin"]),  # a changed letter
         ("kremlinn", ["kremlin"]),  # one added
         ("kremin", ["kremlin"]),  # one left out
