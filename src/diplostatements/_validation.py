@@ -51,7 +51,8 @@ def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: obje
     """Require a string with something other than white space in it (and no lone surrogate)."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError(path_of(instance, attribute), "a non-empty string", value)
-    check_text(path_of(instance, attribute), value)
+    if not value.isascii() and not is_text(value):
+        raise FieldError(path_of(instance, attribute), TEXT, value)
 
 
 def optional_non_empty_str(

@@ -26,8 +26,9 @@ import attrs
 
 from ._validation import (
     EMPTY,
-    check_text,
+    TEXT,
     enum_of,
+    is_text,
     non_empty_str,
     of_type,
     optional_non_empty_str,
@@ -163,7 +164,8 @@ def _entity(instance: Claim, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(
             path_of(instance, attribute), "an actor, an actor id or an entity name", value
         )
-    check_text(path_of(instance, attribute), value)
+    if not value.isascii() and not is_text(value):
+        raise FieldError(path_of(instance, attribute), TEXT, value)
 
 
 def _optional_id(value: Actor | str | None) -> str | None:
