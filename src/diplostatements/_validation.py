@@ -177,3 +177,24 @@ def enum_member(kind: type[E]) -> Callable[[object], object]:
     can read.
     """
     return lambda value: to_enum(kind, value)
+
+
+Checks = tuple[tuple[str, Validator], ...]
+"""A class's field validators, by field name, in field order (see :func:`run_checks`)."""
+
+
+def run_checks(instance: object, checks: Checks) -> None:
+    """Run each field's validator in field order: the first field at fault raises.
+
+    The model's classes test every field in one function, the usual types first (as attrs would
+    call one validator per field); only when that test fails do they call this, which raises the
+    very error the per-field validators raise.
+    """
+    fields = attrs.fields_dict(type(instance))  # type: ignore[arg-type]  # an attrs class
+    for name, check in checks:
+        check(instance, fields[name], getattr(instance, name))
+
+
+def plain_text(value: object) -> bool:
+    """The usual case of a text field: a string with something in it, and no lone surrogate."""
+    return type(value) is str and value.strip() != "" and (value.isascii() or is_text(value))
