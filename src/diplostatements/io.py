@@ -34,11 +34,13 @@ Reading never returns part of a set. Anything wrong with the input raises a
 :class:`~diplostatements.exceptions.DiplostatementsError`, and nothing else:
 
 - text that is not JSON (or not UTF-8): :class:`~diplostatements.exceptions.ParseError`, with
-  the line and column. In JSON Lines each line is read on its own, so a bad line is one of the
-  problems of a :class:`~diplostatements.exceptions.ValidationError` instead;
-- anything else — a wrong type, a missing or unknown field, an unknown enum value, an invalid
-  date, a number that is not finite or larger than 2**53, claims nested deeper than 32 through
-  ``content``, an unknown reference, a repeated id, a newer version of the format — a
+  the line and column (``FILE:LINE:COLUMN`` when read from a file). In JSON Lines each line is
+  read on its own, so a bad line is one of the problems of a
+  :class:`~diplostatements.exceptions.ValidationError` instead;
+- anything else — a wrong type, a missing or unknown field, a key repeated in an object, an
+  unknown enum value, an invalid date, text holding a lone surrogate, a number that is not finite
+  or larger than 2**53, claims nested deeper than 32 through ``content``, an unknown reference,
+  a repeated id, a speaks-for cycle, a newer version of the format — a
   :class:`~diplostatements.exceptions.ValidationError` listing every problem found, each with
   its JSON path (``$.statements[3].claims[0].when``; in JSON Lines ``line 7, $.said_on``) and
   what was expected. References are checked once every item reads correctly; at most 1,000
