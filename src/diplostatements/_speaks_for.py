@@ -16,8 +16,36 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from .actors import Affiliation
+from .exceptions import FieldError
 
-__all__ = ["find_cycles"]
+__all__ = ["cycle_errors", "find_cycles"]
+
+
+def cycle_errors(
+    existing: Mapping[str, Sequence[Affiliation]],
+    new: Sequence[Affiliation],
+    places: Mapping[int, str],
+) -> list[FieldError]:
+    """An error for each cycle the ``new`` affiliations would close, at its first new link.
+
+    ``places`` gives each new affiliation's position in its batch (``"[3] "``) by ``id()``.
+    """
+    if not any(link.speaks_for for link in new):
+        return []
+    errors = []
+    for cycle in find_cycles(existing, new):
+        first = cycle[0]
+        names = " -> ".join([first.member, *(link.organization for link in cycle)])
+        errors.append(
+            FieldError(
+                f"{places[id(first)]}Affiliation({first.member!r},"
+                f" {first.organization!r}).speaks_for",
+                "an affiliation that closes no speaks-for cycle (each actor of a cycle speaks"
+                " for the next at times that may overlap, so none of them is at the top)",
+                names,
+            )
+        )
+    return errors
 
 
 def find_cycles(

@@ -32,7 +32,7 @@ import attrs
 from ._progress import Progress, Ticker
 from ._references import Staged, check_affiliation, check_statement, plain_names, stage_batch
 from ._resolver import Resolver
-from ._speaks_for import find_cycles
+from ._speaks_for import cycle_errors
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError, FieldError, ValidationError
@@ -256,26 +256,11 @@ class StatementSet:
     def _cycles(self, staged: Staged) -> list[FieldError]:
         """An error for each speaks-for cycle the staged affiliations would close."""
         new = [link for link in staged.affiliations if link not in self._affiliations]
-        if not any(link.speaks_for for link in new):
-            return []
-        places = {
-            id(link): place
-            for link, place in zip(staged.affiliations, staged.affiliation_places, strict=True)
-        }
-        errors = []
-        for cycle in find_cycles(self._speaks_for, new):
-            first = cycle[0]
-            names = " -> ".join([first.member, *(link.organization for link in cycle)])
-            errors.append(
-                FieldError(
-                    f"{places[id(first)]}Affiliation({first.member!r},"
-                    f" {first.organization!r}).speaks_for",
-                    "an affiliation that closes no speaks-for cycle (each actor of a cycle speaks"
-                    " for the next at times that may overlap, so none of them is at the top)",
-                    names,
-                )
-            )
-        return errors
+        return cycle_errors(
+            self._speaks_for,
+            new,
+            dict(zip(map(id, staged.affiliations), staged.affiliation_places, strict=True)),
+        )
 
     def _commit(self, staged: Staged) -> None:
         # Everything was checked; nothing below can fail, so the set never ends half-changed.
