@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from diplostatements import Actor, ActorKind
 from diplostatements._near import NearNames
-from diplostatements._resolver import SCAN_LIMIT, Resolver
+from diplostatements._resolver import SCAN_LIMIT, SUGGESTED, Resolver
 from diplostatements._validation import close_matches
 
 
@@ -103,3 +103,12 @@ class TestTypos:
         # "Mosckva" is no slip of "Moscow", but the full comparison still finds it.
         assert resolver.suggest("Mosckva") == ["Moscow"]
         assert not near_by_brute_force("Mosckva", "Moscow")
+
+    def test_suggestions_are_looked_for_a_bounded_number_of_times(self) -> None:
+        """Past SUGGESTED distinct unknown names in a batch, none are looked for; forget restarts."""
+        resolver = resolver_of("kremlin")
+        for n in range(SUGGESTED):
+            resolver.suggest(f"unknown-{n}")
+        assert resolver.suggest("kremlim") == []
+        resolver.forget()
+        assert resolver.suggest("kremlim") == ["kremlin"]

@@ -24,6 +24,10 @@ __all__ = ["SCAN_LIMIT", "Resolver", "statement_matches"]
 _NONE: Final[frozenset[str]] = frozenset()
 
 
+SUGGESTED: Final = 1000
+"""How many distinct unknown names one batch looks for suggestions for (as many as a file's error
+lists)."""
+
 SCAN_LIMIT: Final = 2000
 """Up to this many known names, a suggestion compares the name with every one of them; beyond,
 with those one slip away (:class:`~diplostatements._near.NearNames`), so that an error costs the
@@ -38,7 +42,7 @@ class Resolver:
     what the batch holds, not what the set holds.
     """
 
-    __slots__ = ("_aliases", "_base", "_ids", "_near", "_spelled", "_typos")
+    __slots__ = ("_aliases", "_base", "_ids", "_near", "_spelled", "_suggested", "_typos")
 
     def __init__(self, base: Resolver | None = None) -> None:
         self._base = base
@@ -47,6 +51,7 @@ class Resolver:
         # Casefolded alias -> the alias as the actor spells it, for suggestions a person reads.
         self._spelled: dict[str, str] = {}
         self._typos: dict[str, list[str]] = {}
+        self._suggested: dict[str, list[str]] = {}
         self._near = NearNames()  # ids and aliases as spelled, for suggestions in large sets
 
     def copy(self) -> Resolver:
@@ -71,6 +76,7 @@ class Resolver:
         base._spelled.update(self._spelled)
         base._near.update(self._near)
         base._typos.clear()
+        base._suggested.clear()
 
     def id_sets(self) -> tuple[AbstractSet[str], AbstractSet[str]]:
         """The ids this resolver holds, and its base's (empty if none): two sets to look in."""
@@ -111,6 +117,7 @@ class Resolver:
             self._spelled[alias.casefold()] = alias
             self._near.add(alias)
         self._typos.clear()
+        self._suggested.clear()
 
     def _count(self) -> int:
         base = self._base
@@ -128,10 +135,25 @@ class Resolver:
         return found if base is None else sorted({*found, *base._near.near(name)})
 
     def suggest(self, name: str) -> list[str]:
-        """Known ids and aliases that look like ``name``."""
-        if self._count() <= SCAN_LIMIT:
-            return close_matches(name, self._known())
-        return close_matches(name, self._near_names(name))
+        """Known ids and aliases that look like ``name``.
+
+        Looked for for the first :data:`SUGGESTED` distinct names since :meth:`forget` (a batch
+        of a million bad references must not cost a million searches); none after that.
+        """
+        found = self._suggested.get(name)
+        if found is None:
+            if len(self._suggested) >= SUGGESTED:
+                return []
+            if self._count() <= SCAN_LIMIT:
+                found = close_matches(name, self._known())
+            else:
+                found = close_matches(name, self._near_names(name))
+            self._suggested[name] = found
+        return found
+
+    def forget(self) -> None:
+        """Start counting the names suggestions were looked for anew (at each batch)."""
+        self._suggested.clear()
 
     def require(self, name: str, path: str) -> str:
         """The id for ``name``, or an error naming ``path`` with close matches."""

@@ -202,6 +202,7 @@ class StatementSet:
         as it is (a problem, an alias to resolve, a warning to word) is staged again item by
         item, which words every problem. ``warn`` turns the typo warnings on.
         """
+        self._resolver.forget()
         if batch:
             staged = self._staged({})
             if stage_batch(items, staged, warn=warn, ticker=ticker) and not self._cycles(staged):
