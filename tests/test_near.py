@@ -105,7 +105,7 @@ class TestTypos:
         assert not near_by_brute_force("Mosckva", "Moscow")
 
     def test_suggestions_are_looked_for_a_bounded_number_of_times(self) -> None:
-        """Past SUGGESTED distinct unknown names in a batch, none are looked for; forget restarts."""
+        """Past SUGGESTED distinct unknown names in a batch none are looked for; forget restarts."""
         resolver = resolver_of("kremlin")
         for n in range(SUGGESTED):
             resolver.suggest(f"unknown-{n}")
