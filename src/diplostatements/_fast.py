@@ -38,17 +38,21 @@ from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .statements import Channel, QuoteKind, Relay, Source, SpeechAct, Statement
 from .timespans import TimeSpan
 
-__all__ = ["DECODER", "Reader", "as_json"]
+__all__ = ["DECODER", "Reader", "as_json", "read_integer"]
 
 _LONGEST_NUMBER: Final = 40
 
 
-def _number(text: str) -> int | float:
-    # As the careful reader reads numbers (see _reading._number).
+def read_integer(text: str) -> int | float:
+    """An integer from JSON; one too long for ``int()`` becomes infinity.
+
+    Validation then reports it with its path, where ``int()`` would fail with a message that
+    names no place in the file.
+    """
     return int(text) if len(text) <= _LONGEST_NUMBER else math.inf
 
 
-DECODER: Final = json.JSONDecoder(object_pairs_hook=tuple, parse_int=_number)
+DECODER: Final = json.JSONDecoder(object_pairs_hook=tuple, parse_int=read_integer)
 """Reads objects as tuples of pairs (see the module's docstring)."""
 
 

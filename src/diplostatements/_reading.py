@@ -10,14 +10,13 @@ correctly, each with its place in the file (``"$.statements[3]"``, ``"line 7, $"
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from cattrs.errors import BaseValidationError
 
 from ._converter import MISSING, RECORD_TYPES, BadValueError, Item, structure_item
-from ._fast import DECODER, Reader, as_json
+from ._fast import DECODER, Reader, as_json, read_integer
 from ._problems import FileFieldError, Problems, describe
 from .actors import Actor, Affiliation
 from .exceptions import ParseError
@@ -51,14 +50,7 @@ SECTIONS: Final[Mapping[str, tuple[Mapping[str, type[Any]], str]]] = {
 """A JSON document's lists: the record types each may hold, and the type of an untagged one."""
 
 _HEADER_KEYS: Final = frozenset({"format", "version"})
-_LONGEST_NUMBER: Final = 40
 _EXCERPT: Final = 72
-
-
-def _number(text: str) -> int | float:
-    # A number too long for int() to read becomes infinity, which validation reports with a
-    # path; int() itself would fail with a message that names no place in the file.
-    return int(text) if len(text) <= _LONGEST_NUMBER else math.inf
 
 
 class Repeated(dict[str, Any]):
@@ -88,7 +80,7 @@ def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return value if len(value) == len(pairs) else Repeated(pairs)
 
 
-_DECODER: Final = json.JSONDecoder(parse_int=_number, object_pairs_hook=json_object)
+_DECODER: Final = json.JSONDecoder(parse_int=read_integer, object_pairs_hook=json_object)
 
 # json's messages, as whole phrases (some end in "at", the position being given apart).
 _JSON_PROBLEMS: Final = (
