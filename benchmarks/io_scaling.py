@@ -20,8 +20,9 @@ Operations, each a ratio against its floor, measured in the same run on the same
 - ``extend``: ``StatementSet.extend`` of the built statements (actors added before) / the same
   bare construction.
 
-Peak MiB is ``ru_maxrss`` of the load process. The growth exponent is a least-squares fit of
-log(time) on log(N) over the sizes run.
+Peak MiB is the load process's own peak resident memory (``VmHWM``; ``ru_maxrss`` would count
+the memory of the parent process too, which made the data). The growth exponent is a
+least-squares fit of log(time) on log(N) over the sizes run.
 
     python benchmarks/io_scaling.py                       # N = 10^4, 10^5, 10^6, every shape
     python benchmarks/io_scaling.py --sizes 100000 --shapes uniform names
@@ -265,7 +266,18 @@ def _run(task: str, shape: str, n: int, folder: str, results: Any) -> None:
         s.extend(statements)
         elapsed = time.perf_counter() - started
         assert len(s) == n
-    results.put((elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    results.put((elapsed, _peak_kib()))
+
+
+def _peak_kib() -> int:
+    """This process's peak resident memory, KiB (ru_maxrss counts the parent's before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _timed(task: str, shape: str, n: int, folder: str) -> tuple[float, int]:

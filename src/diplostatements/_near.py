@@ -36,17 +36,22 @@ class NearNames:
     or two neighbours swapped).
     """
 
-    __slots__ = ("_by_key",)
+    __slots__ = ("_by_key", "_lengths")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self._by_key: dict[str, list[str]] = {}
+        # The lengths a word may have to be one slip from some name: most plain entity names
+        # are much longer or shorter than any actor id, and are done with at once.
+        self._lengths: set[int] = set()
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
         """Index one more name (each name is added once)."""
         by_key = self._by_key
-        for key in _keys(name.lower()):
+        lowered = name.lower()
+        self._lengths.update((len(lowered) - 1, len(lowered), len(lowered) + 1))
+        for key in _keys(lowered):
             found = by_key.get(key)
             if found is None:
                 by_key[key] = [name]
@@ -56,6 +61,7 @@ class NearNames:
     def update(self, other: NearNames) -> None:
         """Index every name of ``other`` too (``other`` holds none of this index's names)."""
         by_key = self._by_key
+        self._lengths |= other._lengths
         for key, names in other._by_key.items():
             found = by_key.get(key)
             if found is None:
@@ -67,13 +73,17 @@ class NearNames:
         """An independent copy."""
         new = NearNames()
         new._by_key = {key: list(names) for key, names in self._by_key.items()}
+        new._lengths = set(self._lengths)
         return new
 
     def near(self, word: str) -> list[str]:
         """The indexed names that one character left out of each (or none) makes equal to it."""
+        lowered = word.lower()
+        if len(lowered) not in self._lengths:
+            return []
         by_key = self._by_key
         found: set[str] = set()
-        for key in _keys(word.lower()):
+        for key in _keys(lowered):
             names = by_key.get(key)
             if names is not None:
                 found.update(names)
