@@ -55,6 +55,21 @@ def calm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A set whose names hold an ESC sequence and a zero-width space, with one finding."""
+    path = tmp_path_factory.mktemp("odd") / "odd.json"
+    s = StatementSet(
+        [
+            Actor("a", "Evil\x1b[2J name", "state"),
+            Statement("s", "a", date(2019, 1, 1), [Claim("a", "p\u200bq")]),
+            Statement("t", "a", date(2019, 1, 1), [Claim("a", "p\u200bq", polarity="negated")]),
+        ]
+    )
+    dio.dump(s, path)
+    return path
+
+
 class TestExample:
     def test_writes_the_example(self) -> None:
         """``example venezuela-2019`` prints the bundled example as a JSON document."""
@@ -156,10 +171,13 @@ class TestValidate:
         assert "Traceback" not in result.stderr
 
     def test_bad_json(self) -> None:
-        """Malformed JSON names the line and column; status 2, no traceback."""
+        """Malformed JSON names the file, line and column, in whole words; status 2."""
         result = run("validate", "-", stdin='{"format": "diplostatements",\n "version": 1,,}')
         assert result.returncode == 2
-        assert result.stderr.startswith("diplostatements: error: line 2, column 15: expected")
+        assert result.stderr.startswith(
+            "diplostatements: error: <stdin>:2:15: expected valid JSON (a property name in double"
+            " quotes is missing here)"
+        )
         assert "Traceback" not in result.stderr
 
     def test_missing_file(self, tmp_path: Path) -> None:
@@ -201,6 +219,26 @@ class TestTimeline:
         """A statement with no text is shown by its claims."""
         result = run("timeline", str(calm))
         assert "[s] A p" in result.stdout
+
+
+class TestSafeOutput:
+    @pytest.mark.parametrize("args", [["check"], ["timeline"]])
+    def test_text_is_escaped(self, odd: Path, args: list[str]) -> None:
+        """What the command prints for a person holds no control byte; its lines are printable."""
+        result = run(*args, str(odd))
+        assert result.returncode == 0
+        assert "\x1b" not in result.stdout
+        assert "Evil\\x1b[2J name" in result.stdout
+        assert all(line.isprintable() for line in result.stdout.splitlines())
+
+    def test_json_is_escaped_and_lossless(self, odd: Path) -> None:
+        """JSON output escapes what a terminal would not print, and reads back the same."""
+        result = run("check", str(odd), "--format", "json")
+        assert "\u200b" not in result.stdout
+        assert all(line.isprintable() for line in result.stdout.splitlines())
+        records = json.loads(result.stdout)
+        assert records == dio.load(odd).check().to_records()
+        assert "\u200b" in records[0]["first_claim"]
 
 
 class TestUsage:
@@ -321,13 +359,13 @@ class TestInProcess:
     def test_internal_error(
         self, seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A bug is reported in one block without a traceback, unless asked for."""
+        """A bug is reported in one block without a traceback, unless asked for; status 3."""
 
         def broken(self: StatementSet) -> None:
             raise RuntimeError("boom")
 
         monkeypatch.setattr(StatementSet, "check", broken)
-        assert main(["check", str(seed)]) == 2
+        assert main(["check", str(seed)]) == 3
         err = capsys.readouterr().err
         assert err.startswith("diplostatements: error: internal error: RuntimeError: boom")
         monkeypatch.setenv("DIPLOSTATEMENTS_TRACEBACK", "1")

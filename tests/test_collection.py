@@ -828,19 +828,72 @@ class TestSideOf:
         assert side_set(first, second).side_of("envoy", JUNE_4) == "org-a"
         assert side_set(second, first).side_of("envoy", JUNE_4) == "org-a"
 
-    def test_cycles_stop(self) -> None:
-        """A cycle of speaks-for affiliations ends where it closes instead of looping."""
-        two = side_set(
-            Affiliation("a", "b", speaks_for=True), Affiliation("b", "a", speaks_for=True)
-        )
-        assert two.side_of("a", JUNE_4) == "b"
-        assert two.side_of("b", JUNE_4) == "a"
-        three = side_set(
-            Affiliation("a", "b", speaks_for=True),
-            Affiliation("b", "c", speaks_for=True),
-            Affiliation("c", "b", speaks_for=True),
-        )
-        assert three.side_of("a", JUNE_4) == "c"
+    # (the speaks-for affiliations, the cycle the error names; None: accepted)
+    CYCLES: tuple[tuple[tuple[Affiliation, ...], str | None], ...] = (
+        (
+            (Affiliation("a", "b", speaks_for=True), Affiliation("b", "a", speaks_for=True)),
+            "a -> b -> a",
+        ),
+        (
+            (
+                Affiliation("a", "b", speaks_for=True),
+                Affiliation("b", "c", speaks_for=True),
+                Affiliation("c", "b", speaks_for=True),
+            ),
+            "b -> c -> b",
+        ),
+        (
+            (
+                Affiliation("a", "b", speaks_for=True),
+                Affiliation("b", "c", speaks_for=True),
+                Affiliation("c", "a", speaks_for=True, span=TimeSpan.since(date(2019, 1, 1))),
+            ),
+            "a -> b -> c -> a",
+        ),
+        # periods that never meet: a change of roles, not a cycle
+        (
+            (
+                Affiliation("a", "b", speaks_for=True, span=TimeSpan.until(date(2018, 12, 31))),
+                Affiliation("b", "a", speaks_for=True, span=TimeSpan.since(date(2019, 1, 1))),
+            ),
+            None,
+        ),
+        # a chain that comes back only at a time when its first link no longer holds ...
+        (
+            (
+                Affiliation("a", "b", speaks_for=True, span=TimeSpan.until(date(2018, 12, 31))),
+                Affiliation("b", "c", speaks_for=True),
+                Affiliation("c", "a", speaks_for=True, span=TimeSpan.since(date(2019, 1, 1))),
+            ),
+            None,
+        ),
+        # ... and membership without speaks_for is no link of one
+        ((Affiliation("a", "b", speaks_for=True), Affiliation("b", "a")), None),
+    )
+
+    @pytest.mark.parametrize(("links", "cycle"), CYCLES)
+    def test_cycles_are_refused(self, links: tuple[Affiliation, ...], cycle: str | None) -> None:
+        """A speaks-for cycle over periods that may all hold at once is refused, and named."""
+        if cycle is None:
+            s = side_set(*links)
+            assert set(links) <= set(s.affiliations)
+            return
+        with pytest.raises(ValidationError) as caught:
+            side_set(*links)
+        (problem,) = caught.value.problems
+        assert "expected an affiliation that closes no speaks-for cycle" in problem
+        assert problem.endswith(f"so none of them is at the top), got {cycle!r}")
+
+    def test_cycle_closed_by_one_add(self) -> None:
+        """Adding the affiliation that closes a cycle raises, and leaves the set as it was."""
+        s = side_set(Affiliation("a", "b", speaks_for=True), Affiliation("b", "c", speaks_for=True))
+        before = s.copy()
+        with pytest.raises(FieldError) as caught:
+            s.add(Affiliation("c", "a", speaks_for=True))
+        assert str(caught.value).startswith("Affiliation('c', 'a').speaks_for: expected")
+        assert caught.value.got == "c -> a -> b -> c"
+        assert s == before
+        assert s.side_of("a", JUNE_4) == "c"
 
     def test_arguments(self) -> None:
         """side_of() takes an id, alias or Actor, and a date, datetime or span."""

@@ -228,3 +228,37 @@ class TestParseError:
             8,
             "a weekday",
         )
+
+    # (text, start, end, what the message shows, the caret line): escapes keep the carets aligned
+    ESCAPED = (
+        ("a\x1b[2Jb", 1, 2, "a\\x1b[2Jb", " ^^^^"),
+        ("x\u200by", 2, 3, "x\\u200by", "       ^"),
+        ("\ud800!", 1, 2, "\\ud800!", "      ^"),
+        ("tab\there", 0, 3, "tab\\there", "^^^"),
+    )
+
+    @pytest.mark.parametrize(("text", "start", "end", "shown", "marks"), ESCAPED)
+    def test_non_printable_characters_are_escaped(
+        self, text: str, start: int, end: int, shown: str, marks: str
+    ) -> None:
+        """A control byte, zero-width space or lone surrogate is shown escaped, carets under it."""
+        error = ParseError("text", text, start, end, path="file\x1b:1:2")
+        lines = str(error).splitlines()
+        assert lines == ["file\\x1b:1:2: expected text", f"    {shown}", f"    {marks}"]
+        assert all(line.isprintable() for line in lines)
+        assert error.text == text  # the attribute keeps the text as it came
+
+
+class TestSafeToPrint:
+    # (error, text the message must not hold raw)
+    ERRORS = (
+        (FieldError("$.actors[0].na\x1bme", "a name\x07", "x\x1b"), "\x1b\x07"),
+        (UnknownReferenceError("Statement('s\x1b').speaker", "p\x9b", "actor"), "\x1b\x9b"),
+        (DuplicateIdError("$.x\u202e", "i\u200b", "actor"), "\u202e\u200b"),
+    )
+
+    @pytest.mark.parametrize(("error", "raw"), ERRORS)
+    def test_messages_escape_what_came(self, error: Exception, raw: str) -> None:
+        """No message holds a character a terminal would not print as itself."""
+        assert not set(str(error)) & set(raw)
+        assert str(error).isprintable()

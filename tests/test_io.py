@@ -566,6 +566,20 @@ class TestBadInput:
             ),
             (
                 document(
+                    actors=[ACTOR, {**ACTOR, "id": "b"}],
+                    affiliations=[
+                        {"member": "a", "organization": "b", "speaks_for": True},
+                        {"member": "b", "organization": "a", "speaks_for": True},
+                    ],
+                ),
+                [
+                    "$.affiliations[0].speaks_for: expected an affiliation that closes no"
+                    " speaks-for cycle",
+                    "got 'a -> b -> a'",
+                ],
+            ),
+            (
+                document(
                     actors=[
                         {**ACTOR, "aliases": ["Moscow"]},
                         {"id": "b", "name": "B", "kind": "state", "aliases": ["moscow"]},
@@ -690,6 +704,118 @@ class TestBadInput:
         assert caught.value.total == 2 * MAX_PROBLEMS
         first = str(caught.value).splitlines()[0]
         assert first.endswith(f"({2 * MAX_PROBLEMS} problems; the first {MAX_PROBLEMS} are listed)")
+
+
+class TestJsonSyntax:
+    # (text, the whole message after "expected valid JSON (", the column)
+    MESSAGES = (
+        ('{"format": "diplostatements",}', "a property name in double quotes is missing here", 30),
+        ("[1,]", "a value is missing here", 4),
+        ('{"format" "x"}', "a ':' is missing here", 11),
+        ("[1 2]", "a ',' is missing here", 4),
+        ("[] x", "more text after the end of the JSON value", 4),
+        ('{"format": "diplostat', "the string that starts here has no closing quote", 12),
+        ('{"a": "\x01"}', "a control character inside a string (write it escaped)", 8),
+        ('{"a": "\\q"}', "an escape that JSON does not know", 8),
+        ('{"a": "\\u12"}', "an escape \\u not followed by four hexadecimal digits", 9),
+    )
+
+    @pytest.mark.parametrize(("text", "words", "column"), MESSAGES)
+    def test_whole_messages(self, text: str, words: str, column: int) -> None:
+        """JSON syntax errors say what is wrong in whole words, at the line and column."""
+        with pytest.raises(ParseError) as caught:
+            dio.loads(text)
+        assert str(caught.value).startswith(
+            f"line 1, column {column}: expected valid JSON ({words})"
+        )
+
+    def test_file_errors_name_the_file(self, tmp_path: Path) -> None:
+        """Read from a file, a syntax or encoding error is placed as FILE:LINE:COLUMN."""
+        path = tmp_path / "bad.json"
+        path.write_text('{"format": "diplostatements",\n  "version": 1,\n  "actors": [}')
+        with pytest.raises(ParseError) as caught:
+            dio.load(path)
+        assert caught.value.path == f"{path}:3:14"
+        assert str(caught.value).startswith(f"{path}:3:14: expected valid JSON (a value is")
+        path.write_bytes(b'{"format": "diplostatements",\n "x": "\xff"}')
+        with pytest.raises(ParseError) as caught:
+            dio.load(path)
+        assert str(caught.value).startswith(
+            f"{path}:2:8: expected UTF-8 text (invalid start byte: byte ff)"
+        )
+        named = stdio.BytesIO(b"{")
+        named.name = "stream.json"
+        with pytest.raises(ParseError, match=r"^stream\.json:1:2: expected valid JSON"):
+            dio.load(named)
+
+    def test_control_bytes_are_not_echoed(self) -> None:
+        """An ESC byte in a bad file is shown escaped, with the caret still under it."""
+        with pytest.raises(ParseError) as caught:
+            dio.loads(b'{"format": "\x1b[2J"}')
+        lines = str(caught.value).splitlines()
+        assert "\x1b" not in str(caught.value)
+        assert lines[1] == '    {"format": "\\x1b[2J"}'
+        assert lines[2] == "    " + " " * 12 + "^^^^"
+
+    def test_binary_file_is_not_echoed(self) -> None:
+        """Random bytes give a message that is safe to print."""
+        with pytest.raises(ParseError) as caught:
+            dio.loads(bytes(range(1, 32)) + b"\xc3\xa9\x7f\x9b")
+        assert all(line.isprintable() for line in str(caught.value).splitlines())
+
+
+class TestDuplicateKeys:
+    # (text, the problem it must list)
+    DUPLICATES = (
+        (
+            document(actors=[ACTOR], statements=[STATEMENT]).replace(
+                '"id": "s"', '"id": "s", "id": "t"'
+            ),
+            '$.statements[0]: expected each key once, got duplicate key "id"',
+        ),
+        (
+            document(
+                actors=[ACTOR],
+                statements=[{**STATEMENT, "claims": [{"subject": "a", "predicate": "p"}]}],
+            ).replace('"predicate": "p"', '"predicate": "p", "predicate": "q"'),
+            '$.statements[0].claims[0]: expected each key once, got duplicate key "predicate"',
+        ),
+        (
+            '{"format": "diplostatements", "version": 1, "actors": [], "actors": []}',
+            '$: expected each key once, got duplicate key "actors"',
+        ),
+        (
+            jsonl({"type": "actor", **ACTOR}).replace('"name": "A"', '"name": "A", "name": "B"'),
+            'line 2, $: expected each key once, got duplicate key "name"',
+        ),
+        (
+            '{"format": "diplostatements", "version": 1, "version": 1}\n' + json.dumps(ACTOR),
+            'line 1, $: expected each key once, got duplicate key "version"',
+        ),
+    )
+
+    @pytest.mark.parametrize(("text", "problem"), DUPLICATES)
+    def test_duplicate_key_is_a_problem(self, text: str, problem: str) -> None:
+        """A key repeated in an object is reported where it is, never read last-wins."""
+        assert problem in problems_of(text)
+
+
+class TestText:
+    def test_lone_surrogate_is_refused(self) -> None:
+        """A lone surrogate written as a JSON escape is refused at its path."""
+        text = document(actors=[{**ACTOR, "name": "\ud800"}]).replace("\\ud800", "\\ud800")
+        assert "\\ud800" in text  # json.dumps wrote the escape, as a file holds it
+        assert problems_of(text) == [
+            "$.actors[0].name: expected text without a lone surrogate (U+D800 to U+DFFF alone"
+            ' cannot be written as UTF-8), got "\\ud800"'
+        ]
+
+    def test_odd_but_writable_text_round_trips(self) -> None:
+        """Control and format characters are text: kept, written and read back as they are."""
+        s = StatementSet([Actor("a", "A\x1b[2J\u200b\u2028\U0001f600", "state")])
+        for form in ("json", "jsonl"):
+            text = dio.dumps(s, format=form)
+            assert dio.loads(text.encode("utf-8")) == s
 
 
 class TestJsonLines:
@@ -881,6 +1007,10 @@ class TestDescribe:
             (float("nan"), "NaN"),
             (date(2019, 1, 1), "2019-01-01"),
             (frozenset({1}), "frozenset({1})"),
+            # safe to print: nothing a terminal would not show as itself
+            ("a\x1bb", '"a\\u001bb"'),
+            ("zero\u200bwidth\x9b", '"zero\\u200bwidth\\x9b"'),
+            ({"\x1b[2J": 1}, "an object with key \\x1b[2J"),
         ],
     )
     def test_describe(self, value: object, shown: str) -> None:

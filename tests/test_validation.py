@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import attrs
 import pytest
 
-from diplostatements import Modality, Polarity
+from diplostatements import (
+    Actor,
+    Affiliation,
+    Claim,
+    ClaimRef,
+    Modality,
+    Polarity,
+    Quantity,
+    Rebuttal,
+    Relay,
+    Source,
+    Statement,
+)
 from diplostatements._validation import (
     EMPTY,
+    TEXT,
     close_matches,
     enum_member,
     enum_of,
+    is_text,
     of_type,
     to_enum,
     to_frozenset,
@@ -20,6 +35,8 @@ from diplostatements._validation import (
     tuple_of,
 )
 from diplostatements.exceptions import FieldError
+
+JUNE_4 = date(2019, 6, 4)
 
 
 @attrs.frozen
@@ -161,3 +178,52 @@ class TestSharedEmpty:
     def test_every_empty_set_is_the_shared_one(self, empty: object) -> None:
         """An empty collection becomes the one shared empty frozenset (memory per claim)."""
         assert to_frozenset(empty) is EMPTY
+
+
+class TestText:
+    # (text, whether every output can write it)
+    TEXTS = (
+        ("peskov", True),
+        ("Nicolás Maduro — 马杜罗 \U0001f600", True),
+        ("\x1b[2J\u200b\u2028", True),  # odd, but writable: escaped where printed
+        ("\ud800", False),
+        ("a\udfffb", False),
+        ("\U0001f600\udc00", False),
+    )
+
+    @pytest.mark.parametrize(("text", "valid"), TEXTS)
+    def test_is_text(self, text: str, valid: bool) -> None:
+        """A string is text unless it holds a lone surrogate, which no encoding can write."""
+        assert is_text(text) is valid
+
+    # (a constructor call, the field its message must name)
+    SURROGATES: tuple[tuple[Any, str], ...] = (
+        (lambda: Actor("a\ud800", "A", "state"), "Actor.id"),
+        (lambda: Actor("a", "\ud800", "state"), "Actor.name"),
+        (lambda: Actor("a", "A", "state", aliases={"ok", "\ud800"}), "Actor.aliases"),
+        (lambda: Affiliation("a", "b", role="\udc00"), "Affiliation.role"),
+        (lambda: Claim("\ud800", "p"), "Claim.subject"),
+        (lambda: Claim("s", "p\ud800"), "Claim.predicate"),
+        (lambda: Claim("s", "p", "\ud800"), "Claim.object"),
+        (lambda: Claim("s", "p", where="\ud800"), "Claim.where"),
+        (lambda: Claim("s", "p", qualifiers={"\ud800"}), "Claim.qualifiers"),
+        (lambda: Quantity(1, 2, unit="\ud800"), "Quantity.unit"),
+        (lambda: Statement("\ud800", "a", JUNE_4), "Statement.id"),
+        (lambda: Statement("s", "a", JUNE_4, text="said \ud800"), "Statement.text"),
+        (lambda: Relay("\ud800"), "Relay.via"),
+        (lambda: Source("p", title="\ud800"), "Source.title"),
+        (lambda: ClaimRef("\ud800", 0), "ClaimRef.statement_id"),
+        (
+            lambda: Rebuttal("r", "a", JUNE_4, targets=["\ud800"], kind="denial"),
+            "Rebuttal.targets[0]",
+        ),
+    )
+
+    @pytest.mark.parametrize(("build", "path"), SURROGATES)
+    def test_lone_surrogates_are_refused(self, build: Any, path: str) -> None:
+        """Every string field refuses a lone surrogate, naming the field."""
+        with pytest.raises(FieldError) as caught:
+            build()
+        assert caught.value.path == path
+        assert caught.value.expected == TEXT
+        assert str(caught.value).isprintable()

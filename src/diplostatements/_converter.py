@@ -21,11 +21,12 @@ from datetime import date
 from typing import Any, Final, TypeVar
 
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import BaseValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .actors import Actor, Affiliation
 from .claims import Claim
+from .exceptions import DiplostatementsError
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Relay, Source, Statement
@@ -302,6 +303,10 @@ def _enum(kind: type[E]) -> Callable[[object, object], E]:
     return hook
 
 
+_BAD_INPUT: Final = (BadValueError, BaseValidationError, DiplostatementsError)
+"""What a hook raises for bad input (cattrs wraps a missing field's KeyError in its groups)."""
+
+
 def _list_of(structure: Callable[[Any], T]) -> Callable[[object, object], tuple[T, ...]]:
     """A hook for ``tuple[X, ...]``: a JSON list, every item read, every bad item reported."""
 
@@ -313,7 +318,7 @@ def _list_of(structure: Callable[[Any], T]) -> Callable[[object, object], tuple[
         for index, item in enumerate(value):
             try:
                 items.append(structure(item))
-            except Exception as error:
+            except _BAD_INPUT as error:  # anything else is a bug, and goes up as it is
                 error.__notes__ = [
                     *getattr(error, "__notes__", []),
                     IterableValidationNote(f"item {index}", index, kind),

@@ -23,6 +23,7 @@ from cattrs.errors import (
 )
 
 from ._converter import MISSING, BadValueError
+from ._printable import printable
 from .exceptions import (
     DiplostatementsError,
     FieldError,
@@ -45,7 +46,8 @@ class FileFieldError(FieldError):
 
     def __init__(self, path: str, expected: str, got: object, *, shown: str | None = None) -> None:
         super().__init__(path, expected, got)
-        self.args = (f"{path}: expected {expected}, got {shown or describe(got)}",)
+        shown = printable(shown) if shown is not None else describe(got)
+        self.args = (f"{printable(path)}: expected {printable(expected)}, got {shown}",)
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 -- one return per kind of JSON value
@@ -71,25 +73,43 @@ def describe(value: object) -> str:  # noqa: PLR0911 -- one return per kind of J
 
 
 def _clip(text: str, limit: int) -> str:
+    # Escaped first, so that the cut never splits an escape and no control byte is shown.
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def walk(error: BaseException, path: str) -> Iterator[DiplostatementsError]:
-    """One problem per failure in ``error``, cattrs' groups followed down to each leaf."""
+    """One problem per failure in ``error``, cattrs' groups followed down to each leaf.
+
+    Raises:
+        Exception: a leaf that is not a problem with the input (a bug: an ``AttributeError`` in
+            a hook, say), re-raised as it is, so that it is never reported as bad input.
+    """
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
         for sub, note in with_notes:
-            yield from walk(sub, f"{path}.{note.name}")
+            if _is_missing_field(sub, note.name):
+                yield FileFieldError(
+                    f"{path}.{note.name}", "a value (the field is required)", MISSING
+                )
+            else:
+                yield from walk(sub, f"{path}.{note.name}")
         for sub in without:
             yield from walk(sub, path)
     elif isinstance(error, IterableValidationError):
         with_index, without_index = error.group_exceptions()
         for sub, item in with_index:
             yield from walk(sub, f"{path}[{item.index}]")
-        for sub in without_index:  # pragma: no cover -- our list hook notes every item
-            yield from walk(sub, path)
+        for sub in without_index:
+            raise sub  # our list hook notes every item: anything else is a bug
     else:
         yield from _leaf(error, path)
+
+
+def _is_missing_field(error: BaseException, name: str) -> bool:
+    # cattrs' generated code reads a required field as ``o[name]``: its KeyError names the field.
+    # A KeyError that names anything else came from a bug, and is not a missing field.
+    return type(error) is KeyError and error.args == (name,)
 
 
 def _leaf(error: BaseException, path: str) -> list[DiplostatementsError]:
@@ -110,11 +130,9 @@ def _leaf(error: BaseException, path: str) -> list[DiplostatementsError]:
         # The model names the field as Class.field; the class is where this path already is.
         _, dot, rest = error.path.partition(".")
         return [FileFieldError(f"{path}.{rest}" if dot else path, error.expected, error.got)]
-    if isinstance(error, KeyError):
-        return [FileFieldError(path, "a value (the field is required)", MISSING)]
-    # Every hook raises one of the above; this keeps anything else from escaping as it is.
-    shown = f"{type(error).__name__}: {error}"  # pragma: no cover
-    return [FileFieldError(path, "a valid value", MISSING, shown=shown)]  # pragma: no cover
+    # Every hook and the model raise one of the above for bad input: anything else is a bug,
+    # and a bug must not pass for a problem with the file.
+    raise error
 
 
 def _field_names(cls: type) -> list[str]:
@@ -165,6 +183,8 @@ class Problems:
         """Raise one :class:`~diplostatements.exceptions.ValidationError` if anything was found."""
         if not self.count:
             return
-        error = ValidationError(f"{source} is not a valid diplostatements file", self.found)
+        error = ValidationError(
+            f"{printable(source)} is not a valid diplostatements file", self.found
+        )
         error.total = self.count
         raise error

@@ -6,82 +6,19 @@ before any of it is committed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
+from ._progress import Ticker
+from ._resolver import SCAN_LIMIT, Resolver
 from ._validation import close_matches
 from .actors import Actor, Affiliation
 from .claims import Claim
-from .exceptions import DuplicateIdError, FieldError, UnknownReferenceError
+from .exceptions import DiplostatementsError, DuplicateIdError, FieldError, UnknownReferenceError
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Statement
-
-
-class Resolver:
-    """Maps actor ids and aliases (case-insensitively) to ids, and suggests close matches."""
-
-    __slots__ = ("_aliases", "_ids", "_spelled", "_typos")
-
-    def __init__(self) -> None:
-        self._ids: set[str] = set()
-        self._aliases: dict[str, str] = {}
-        # Casefolded alias -> the alias as the actor spells it, for suggestions a person reads.
-        self._spelled: dict[str, str] = {}
-        self._typos: dict[str, list[str]] = {}
-
-    def copy(self) -> Resolver:
-        """An independent copy (staging must not touch the committed resolver)."""
-        new = Resolver()
-        new._ids = set(self._ids)
-        new._aliases = dict(self._aliases)
-        new._spelled = dict(self._spelled)
-        return new
-
-    def owner_of(self, name: str) -> str | None:
-        """The id of the actor with this id or alias, if any."""
-        if name in self._ids:
-            return name
-        return self._aliases.get(name.casefold())
-
-    def register(self, actor: Actor, prefix: str) -> None:
-        """Record the actor's id and aliases; an alias owned by another actor is an error."""
-        for name in (actor.id, *sorted(actor.aliases)):
-            owner = self.owner_of(name)
-            if owner is not None and owner != actor.id:
-                raise DuplicateIdError(f"{prefix}Actor({actor.id!r}).aliases", name, "actor alias")
-        self._ids.add(actor.id)
-        for alias in actor.aliases:
-            self._aliases[alias.casefold()] = actor.id
-            self._spelled[alias.casefold()] = alias
-        self._typos.clear()
-
-    def suggest(self, name: str) -> list[str]:
-        """Known ids and aliases that look like ``name``."""
-        return close_matches(name, [*self._ids, *self._spelled.values()])
-
-    def require(self, name: str, path: str) -> str:
-        """The id for ``name``, or an error naming ``path`` with close matches."""
-        if not isinstance(name, str):
-            raise FieldError(path, "an actor id", name)
-        owner = self.owner_of(name)
-        if owner is None:
-            raise UnknownReferenceError(path, name, "actor", self.suggest(name))
-        return owner
-
-    def typo_of(self, name: str) -> list[str]:
-        """Known ids that a plain entity name looks like a typo of (cached per name)."""
-        found = self._typos.get(name)
-        if found is None:
-            found = close_matches(name, self._ids, limit=2, cutoff=0.85)
-            self._typos[name] = found
-        return found
-
-    @staticmethod
-    def require_statement(ident: str, statements: Mapping[str, Statement], path: str = "") -> None:
-        """Raise for an unknown statement id, with close matches."""
-        where = path or "statement_id"
-        raise UnknownReferenceError(where, ident, "statement", close_matches(ident, statements))
 
 
 class Staged:
@@ -90,8 +27,10 @@ class Staged:
     __slots__ = (
         "_rewritten",
         "actors",
+        "affiliation_places",
         "affiliations",
         "base_actors",
+        "base_resolver",
         "base_statements",
         "pending",
         "plain",
@@ -106,17 +45,21 @@ class Staged:
         statements: Mapping[str, Statement],
         resolver: Resolver,
         pending: Mapping[str, Statement],
-        plain: Mapping[str, set[str]],
+        plain: dict[str, set[str]] | None,
     ) -> None:
         self.base_actors = actors
         self.base_statements = statements
+        self.base_resolver = resolver
         self.resolver = resolver
         self.pending = pending
+        # Casefolded plain names -> ids of the stored statements that use them; None until a
+        # batch brings an alias that stored claims may use (see rewritten()).
         self.plain = plain
         self.actors: dict[str, Actor] = {}
         self.statements: dict[str, Statement] = {}
         self.affiliations: list[Affiliation] = []
-        self.warnings: list[str] = []
+        self.affiliation_places: list[str] = []  # each affiliation's position, as "[3] "
+        self.warnings: list[str] | None = []  # None: no typo warnings (a file is read as it is)
         self._rewritten: dict[str, Statement] | None = None
 
     def add_actor(self, actor: Actor, prefix: str) -> Actor:
@@ -126,11 +69,16 @@ class Staged:
             if existing != actor:
                 raise DuplicateIdError(f"{prefix}Actor({actor.id!r}).id", actor.id, "actor")
             return existing
-        if not self.actors:
-            self.resolver = self.resolver.copy()
+        if self.resolver is self.base_resolver:
+            self.resolver = self.base_resolver.staged()
         self.resolver.register(actor, prefix)
         self.actors[actor.id] = actor
         return actor
+
+    def add_affiliation(self, affiliation: Affiliation, prefix: str) -> None:
+        """Stage an affiliation whose references were checked."""
+        self.affiliations.append(affiliation)
+        self.affiliation_places.append(prefix)
 
     def rewritten(self) -> dict[str, Statement]:
         """Stored statements whose claims name an alias this batch introduces, resolved anew.
@@ -138,12 +86,17 @@ class Staged:
         A claim stored before its actor was known keeps the name as given ("Moscow"); once an
         actor with that alias arrives, the set holds the claim as if the actor had come first, so
         the result never depends on the order of adds. Computed once, after the batch's actors.
+        The index of plain names is built the first time an alias may need it: most sets get
+        their actors first and never need one.
         """
         if self._rewritten is None:
             aliases = {
                 alias.casefold() for actor in self.actors.values() for alias in actor.aliases
             }
-            idents = sorted({i for alias in aliases for i in self.plain.get(alias, ())})
+            if aliases and self.plain is None and self.base_statements:
+                self.plain = plain_index(self.base_statements.values(), self.base_resolver)
+            found = self.plain or {}
+            idents = sorted({i for alias in aliases for i in found.get(alias, ())})
             self._rewritten = {
                 ident: resolve_claims(self.base_statements[ident], self.resolver)
                 for ident in idents
@@ -169,6 +122,15 @@ class Staged:
         return (
             self.statements.get(ident) or self.base_statements.get(ident) or self.pending.get(ident)
         )
+
+
+def plain_index(statements: Iterable[Statement], resolver: Resolver) -> dict[str, set[str]]:
+    """Casefolded plain entity names -> the ids of the statements whose claims use them."""
+    index: dict[str, set[str]] = {}
+    for statement in statements:
+        for name in plain_names(statement, resolver):
+            index.setdefault(name, set()).add(statement.id)
+    return index
 
 
 def _name(statement: Statement) -> str:
@@ -271,7 +233,12 @@ def _check_targets(rebuttal: Rebuttal, staged: Staged, where: str) -> None:
             raise FieldError(path, "another statement (a rebuttal cannot target itself)", ident)
         found = staged.find_statement(ident)
         if found is None:
-            known = [*staged.base_statements, *staged.pending, *staged.statements]
+            count = len(staged.base_statements) + len(staged.pending) + len(staged.statements)
+            known = (
+                [*staged.base_statements, *staged.pending, *staged.statements]
+                if count <= SCAN_LIMIT
+                else []
+            )
             raise UnknownReferenceError(path, ident, "statement", close_matches(ident, known))
         if isinstance(target, ClaimRef) and target.claim >= len(found.claims):
             raise FieldError(
@@ -280,3 +247,143 @@ def _check_targets(rebuttal: Rebuttal, staged: Staged, where: str) -> None:
                 f" {len(found.claims)} claim{'s' if len(found.claims) != 1 else ''})",
                 target.claim,
             )
+
+
+def stage_batch(
+    items: Sequence[object], staged: Staged, *, warn: bool, ticker: Ticker | None = None
+) -> bool:
+    """Stage a batch in one pass over it, when nothing in it needs more than a look-up.
+
+    This is the path of every well-formed batch: each reference is one set or dict look-up, and
+    a statement is stored as it is. Anything else (an id used twice, an unknown reference, an
+    alias in a claim, a name that looks like a slip of an id when ``warn``, a rebuttal aimed
+    at itself, something that is not an item) returns False at once, and the caller stages the
+    batch again item by item (:func:`check_statement`), which words the problems. What this
+    staged is then thrown away with ``staged``.
+
+    The statements are staged in the order the item-by-item path stores them: statements, then
+    rebuttals, each in the order they came.
+    """
+    kinds = _by_kind(items)
+    if kinds is None:
+        return False
+    actors, links, statements, rebuttals = kinds
+    try:
+        for actor in actors:
+            staged.add_actor(actor, "")
+        for link in links:
+            check_affiliation(link, staged, "")
+            staged.add_affiliation(link, "")
+    except DiplostatementsError:
+        return False
+    if actors and staged.rewritten():
+        return False  # stored claims to resolve anew: rare, and done item by item
+    ticker = ticker or Ticker(None, None)
+    return _stage_statements(statements, staged, ticker, warn=warn) and _stage_statements(
+        rebuttals, staged, ticker, warn=warn, rebuttals=True
+    )
+
+
+def _by_kind(
+    items: Sequence[object],
+) -> tuple[list[Actor], list[Affiliation], list[Statement], list[Rebuttal]] | None:
+    actors: list[Actor] = []
+    links: list[Affiliation] = []
+    statements: list[Statement] = []
+    rebuttals: list[Rebuttal] = []
+    for item in items:
+        kind = type(item)
+        if kind is Statement:
+            statements.append(item)  # type: ignore[arg-type]
+        elif kind is Rebuttal:
+            rebuttals.append(item)  # type: ignore[arg-type]
+        elif kind is Actor:
+            actors.append(item)  # type: ignore[arg-type]
+        elif kind is Affiliation:
+            links.append(item)  # type: ignore[arg-type]
+        else:
+            return None
+    return actors, links, statements, rebuttals
+
+
+def _stage_statements(  # noqa: PLR0911 -- one loop: a call per statement costs a tenth
+    statements: Sequence[Statement],
+    staged: Staged,
+    ticker: Ticker,
+    *,
+    warn: bool,
+    rebuttals: bool = False,
+) -> bool:
+    resolver = staged.resolver
+    ids, more_ids = resolver.id_sets()
+    aliased = resolver.has_aliases()
+    typo_of = resolver.typo_of if warn else None
+
+    def plain(name: str) -> bool:
+        # A name that is no id is stored as it is unless it is an alias (stored as its id) or,
+        # when warning, looks like a slip of an id (a warning to word): both left to the slow path.
+        if aliased and resolver.owner_of(name) is not None:
+            return False
+        return typo_of is None or not typo_of(name)
+
+    known = staged.base_statements
+    new = staged.statements
+    done = len(new)
+    for statement in statements:
+        done += 1
+        if done >= ticker.next:
+            ticker.update(done)
+        ident = statement.id
+        if ident in new or ident in known:
+            return False
+        speaker = statement.speaker
+        if speaker not in ids and speaker not in more_ids:
+            return False
+        behalf = statement.on_behalf_of
+        if behalf is not None and behalf not in ids and behalf not in more_ids:
+            return False
+        for relay in statement.relays:
+            if relay.via not in ids and relay.via not in more_ids:
+                return False
+        for claim in statement.claims:
+            name = claim.subject
+            if name not in ids and name not in more_ids and not plain(name):
+                return False
+            name = claim.object  # type: ignore[assignment]
+            if name is not None and name not in ids and name not in more_ids and not plain(name):
+                return False
+            if claim.content is not None and not _content_plain(
+                claim.content, ids, more_ids, plain
+            ):
+                return False
+        new[ident] = statement
+    return not rebuttals or _targets_known(statements, staged)
+
+
+def _content_plain(
+    claim: Claim,
+    ids: AbstractSet[str],
+    more_ids: AbstractSet[str],
+    plain: Callable[[str], bool],
+) -> bool:
+    """Whether every name in nested content is an id or a plain name (see _stage_statements)."""
+    for name in _entities(claim):
+        if name not in ids and name not in more_ids and not plain(name):
+            return False
+    return True
+
+
+def _targets_known(rebuttals: Sequence[Statement], staged: Staged) -> bool:
+    """Every target of these rebuttals (all staged) is a statement, and each claim index fits."""
+    new, known = staged.statements, staged.base_statements
+    for rebuttal in rebuttals:
+        assert isinstance(rebuttal, Rebuttal)
+        for target in rebuttal.targets:
+            if type(target) is str:
+                ident, index = target, -1
+            else:
+                ident, index = target.statement_id, target.claim  # type: ignore[union-attr]
+            found = (new.get(ident) or known.get(ident)) if ident != rebuttal.id else None
+            if found is None or index >= len(found.claims):
+                return False
+    return True

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -25,10 +26,33 @@ def path_of(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
+TEXT: Final = "text without a lone surrogate (U+D800 to U+DFFF alone cannot be written as UTF-8)"
+"""What a string field expects of a string that holds a lone surrogate."""
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def is_text(value: str) -> bool:
+    """Whether a string is text every output can write: it holds no lone surrogate.
+
+    Python strings may hold surrogates alone (JSON reads the escape of one as one), but no
+    encoding writes them: a name holding one would fail later, in a report or a file.
+    """
+    return value.isascii() or _SURROGATE.search(value) is None
+
+
+def check_text(path: str, value: str) -> None:
+    """Raise :class:`FieldError` naming ``path`` if ``value`` holds a lone surrogate."""
+    if not is_text(value):
+        raise FieldError(path, TEXT, value)
+
+
 def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string with something other than white space in it."""
+    """Require a string with something other than white space in it (and no lone surrogate)."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError(path_of(instance, attribute), "a non-empty string", value)
+    if not value.isascii() and not is_text(value):
+        raise FieldError(path_of(instance, attribute), TEXT, value)
 
 
 def optional_non_empty_str(
@@ -75,6 +99,7 @@ def set_of_str(instance: object, attribute: attrs.Attribute[Any], value: object)
     for item in sorted(value, key=repr):
         if not isinstance(item, str) or not item.strip():
             raise FieldError(where, "a set of non-empty strings", item)
+        check_text(where, item)
 
 
 def to_tuple(value: object) -> object:
@@ -152,3 +177,24 @@ def enum_member(kind: type[E]) -> Callable[[object], object]:
     can read.
     """
     return lambda value: to_enum(kind, value)
+
+
+Checks = tuple[tuple[str, Validator], ...]
+"""A class's field validators, by field name, in field order (see :func:`run_checks`)."""
+
+
+def run_checks(instance: object, checks: Checks) -> None:
+    """Run each field's validator in field order: the first field at fault raises.
+
+    The model's classes test every field in one function, the usual types first (as attrs would
+    call one validator per field); only when that test fails do they call this, which raises the
+    very error the per-field validators raise.
+    """
+    fields = attrs.fields_dict(type(instance))  # type: ignore[arg-type]  # an attrs class
+    for name, check in checks:
+        check(instance, fields[name], getattr(instance, name))
+
+
+def plain_text(value: object) -> bool:
+    """The usual case of a text field: a string with something in it, and no lone surrogate."""
+    return type(value) is str and value.strip() != "" and (value.isascii() or is_text(value))

@@ -28,7 +28,9 @@ import attrs
 
 from . import _iso3166
 from ._validation import (
+    TEXT,
     enum_of,
+    is_text,
     non_empty_str,
     of_type,
     optional_non_empty_str,
@@ -147,6 +149,8 @@ def _upper(value: object) -> Any:
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value or any(char.isspace() for char in value):
         raise FieldError(path_of(instance, attribute), "a non-empty id without white space", value)
+    if not value.isascii() and not is_text(value):
+        raise FieldError(path_of(instance, attribute), TEXT, value)
 
 
 def _country_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

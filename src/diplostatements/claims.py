@@ -26,11 +26,16 @@ import attrs
 
 from ._validation import (
     EMPTY,
+    TEXT,
+    Checks,
     enum_of,
+    is_text,
     non_empty_str,
     of_type,
     optional_non_empty_str,
     path_of,
+    plain_text,
+    run_checks,
     set_of_str,
     to_enum,
     to_frozenset,
@@ -162,6 +167,8 @@ def _entity(instance: Claim, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(
             path_of(instance, attribute), "an actor, an actor id or an entity name", value
         )
+    if not value.isascii() and not is_text(value):
+        raise FieldError(path_of(instance, attribute), TEXT, value)
 
 
 def _optional_id(value: Actor | str | None) -> str | None:
@@ -199,40 +206,43 @@ class Claim:
             qualifiers is narrower.
     """
 
-    subject: str = attrs.field(converter=actor_id, validator=_entity)
-    predicate: str = attrs.field(validator=non_empty_str)
-    object: str | None = attrs.field(default=None, converter=_optional_id, validator=_entity)
+    # Every field is checked in one function, __attrs_post_init__ (the validators: _CHECKS).
+    subject: str = attrs.field(converter=actor_id)
+    predicate: str = attrs.field()
+    object: str | None = attrs.field(default=None, converter=_optional_id)
     content: Claim | None = attrs.field(default=None, kw_only=True)
     polarity: Polarity = attrs.field(
-        default=Polarity.AFFIRMED,
-        kw_only=True,
-        converter=_to_polarity,
-        validator=enum_of(Polarity),
+        default=Polarity.AFFIRMED, kw_only=True, converter=_to_polarity
     )
-    modality: Modality = attrs.field(
-        default=Modality.CERTAIN,
-        kw_only=True,
-        converter=_to_modality,
-        validator=enum_of(Modality),
-    )
-    quantity: Quantity | None = attrs.field(
-        default=None, kw_only=True, validator=of_type(Quantity, "a Quantity", optional=True)
-    )
-    when: TimeSpan | None = attrs.field(
-        default=None,
-        kw_only=True,
-        converter=_to_span,
-        validator=of_type(TimeSpan, "a TimeSpan or a date", optional=True),
-    )
-    where: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
-    qualifiers: frozenset[str] = attrs.field(
-        default=EMPTY, kw_only=True, converter=to_frozenset, validator=set_of_str
-    )
+    modality: Modality = attrs.field(default=Modality.CERTAIN, kw_only=True, converter=_to_modality)
+    quantity: Quantity | None = attrs.field(default=None, kw_only=True)
+    when: TimeSpan | None = attrs.field(default=None, kw_only=True, converter=_to_span)
+    where: str | None = attrs.field(default=None, kw_only=True)
+    qualifiers: frozenset[str] = attrs.field(default=EMPTY, kw_only=True, converter=to_frozenset)
 
-    @content.validator
-    def _check_content(self, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and not isinstance(value, Claim):
-            raise FieldError(path_of(self, attribute), "a Claim or None", value)
+    def __attrs_post_init__(self) -> None:
+        # The usual types first, in one expression; any doubt, and each field's validator says
+        # what is wrong with the first field at fault.
+        obj, content, quantity, when, where = (
+            self.object,
+            self.content,
+            self.quantity,
+            self.when,
+            self.where,
+        )
+        if not (
+            plain_text(self.subject)
+            and plain_text(self.predicate)
+            and (obj is None or plain_text(obj))
+            and (content is None or type(content) is Claim)
+            and type(self.polarity) is Polarity
+            and type(self.modality) is Modality
+            and (quantity is None or type(quantity) is Quantity)
+            and (when is None or type(when) is TimeSpan)
+            and (where is None or plain_text(where))
+            and (self.qualifiers is EMPTY or _plain_set(self.qualifiers))
+        ):
+            run_checks(self, _CHECKS)
 
     def negated(self) -> Claim:
         """The same claim with the other polarity.
@@ -320,6 +330,29 @@ def describe_claim(
     if claim.modality is not _CERTAIN:
         text = f"{claim.modality.value}: {text}"
     return text
+
+
+def _check_content(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Claim):
+        raise FieldError(path_of(instance, attribute), "a Claim or None", value)
+
+
+def _plain_set(value: object) -> bool:
+    return type(value) is frozenset and all(plain_text(item) for item in value)
+
+
+_CHECKS: Checks = (
+    ("subject", _entity),
+    ("predicate", non_empty_str),
+    ("object", _entity),
+    ("content", _check_content),
+    ("polarity", enum_of(Polarity)),
+    ("modality", enum_of(Modality)),
+    ("quantity", of_type(Quantity, "a Quantity", optional=True)),
+    ("when", of_type(TimeSpan, "a TimeSpan or a date", optional=True)),
+    ("where", optional_non_empty_str),
+    ("qualifiers", set_of_str),
+)
 
 
 # describe_claim runs for every assertion the checker reports: it compares with these rather than

@@ -10,9 +10,9 @@
 
 ``FILE`` is a JSON document or JSON Lines (see :mod:`diplostatements.io`); ``-`` reads standard
 input. Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
-contradictions, 2 for bad input or a usage error (and for an internal error, a bug: set
-``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard error as one block,
-``diplostatements: error: ...`` and then each problem, never a traceback.
+contradictions, 2 for bad input or a usage error, 3 for an internal error (a bug in
+diplostatements: set ``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard
+error as one block, ``diplostatements: error: ...`` and then each problem, never a traceback.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import IO, Final, NoReturn
 
 from . import __version__, io
 from ._plural import counted
+from ._printable import printable
 from ._wrap import wrap
 from .collection import StatementSet
 from .examples import EXAMPLES
@@ -43,6 +44,8 @@ CONTRADICTIONS: Final = 1
 """Exit status: ``check --fail-on-contradiction`` found contradictions."""
 BAD_INPUT: Final = 2
 """Exit status: the input could not be read, or the command line was wrong."""
+INTERNAL_ERROR: Final = 3
+"""Exit status: a bug in diplostatements (never a problem with the input)."""
 
 _WIDTH: Final = 100
 
@@ -60,13 +63,25 @@ def _parser() -> argparse.ArgumentParser:
         description="Check diplomatic statements for contradictions: who said what, when, on"
         " whose behalf, and who contradicts whom.",
         epilog="FILE is a diplostatements JSON document or JSON Lines; '-' reads standard input."
-        " Exit status: 0 fine, 1 contradictions found with --fail-on-contradiction, 2 bad input.",
+        " Exit status: 0 fine, 1 contradictions found with --fail-on-contradiction, 2 bad input"
+        " or usage, 3 internal error (a bug).",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    quiet = _Parser(add_help=False)
+    quiet.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress line on standard error (one is shown only on a terminal, for a large"
+        " file)",
+    )
     check = commands.add_parser(
-        "check", help="find contradictions and explain each", description="Check a file."
+        "check",
+        help="find contradictions and explain each",
+        description="Check a file.",
+        parents=[quiet],
     )
     check.add_argument("file", metavar="FILE", help="the file to check ('-' for standard input)")
     check.add_argument(
@@ -85,12 +100,18 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = commands.add_parser(
-        "validate", help="check that a file is valid", description="Validate a file."
+        "validate",
+        help="check that a file is valid",
+        description="Validate a file.",
+        parents=[quiet],
     )
     validate.add_argument("file", metavar="FILE", help="the file ('-' for standard input)")
 
     timeline = commands.add_parser(
-        "timeline", help="list the statements in time order", description="Show a timeline."
+        "timeline",
+        help="list the statements in time order",
+        description="Show a timeline.",
+        parents=[quiet],
     )
     timeline.add_argument("file", metavar="FILE", help="the file ('-' for standard input)")
 
@@ -112,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program name (default: ``sys.argv[1:]``).
 
     Returns:
-        0, 1 or 2 (see the module's docstring).
+        0, 1, 2 or 3 (see the module's docstring).
     """
     args = _parser().parse_args(argv)
     try:
@@ -130,14 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(
             f"internal error: {type(error).__name__}: {error}\n"
             "  (this is a bug in diplostatements; run with DIPLOSTATEMENTS_TRACEBACK=1 to see"
-            " the traceback, and please report it)"
+            " the traceback, and please report it)",
+            INTERNAL_ERROR,
         )
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "example":
         return _example(args.name, args.output, args.format)
-    statements = _read(args.file)
+    statements = _read(args.file, quiet=args.quiet)
     if args.command == "check":
         return _check(statements, args.format, args.definite_only, args.fail_on_contradiction)
     if args.command == "validate":
@@ -147,23 +169,90 @@ def _run(args: argparse.Namespace) -> int:
     return OK
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
-    return BAD_INPUT
+def _fail(message: str, status: int = BAD_INPUT) -> int:
+    sys.stderr.write(f"{PROG}: error: {printable(message, keep=_LAYOUT)}\n")
+    return status
+
+
+_LAYOUT: Final = "\n"
+"""The one non-printable character a text output may hold as itself: its line ends."""
 
 
 def _out(text: str) -> None:
+    """Write text for a person: every character a terminal would not show as itself is escaped."""
+    text = printable(text, keep=_LAYOUT)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _json_out(value: object) -> None:
+    """Write JSON with every non-printable character escaped as JSON escapes it (lossless)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not text.isprintable():
+        text = "".join(
+            char if char.isprintable() or char == "\n" else _json_escape(char) for char in text
+        )
+    sys.stdout.write(text + "\n")
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the first plane: a surrogate pair, as JSON writes one
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _label(file: str) -> str:
     return "<stdin>" if file == "-" else file
 
 
-def _read(file: str) -> StatementSet:
+def _read(file: str, *, quiet: bool) -> StatementSet:
+    line = None if quiet or not _is_terminal(sys.stderr) else ProgressLine(_label(file))
     if file == "-":
-        return io.load(sys.stdin.buffer)
-    return io.load(file)
+        return io.load(sys.stdin.buffer, progress=line)
+    return io.load(file, progress=line)
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a replaced stream, or a closed one
+        return False
+
+
+LARGE: Final = 8 * 2**20
+"""Below this many bytes a file reads in a blink: no progress line is shown for it."""
+
+
+class ProgressLine:
+    """A progress callback that keeps one line on standard error up to date, then clears it.
+
+    Shown only for an input of at least :data:`LARGE` bytes, or of an unknown size.
+    """
+
+    def __init__(self, label: str, stream: IO[str] | None = None) -> None:
+        self.label = printable(label)
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        """Show how far reading is; the last call (``done == total``) clears the line."""
+        stream = self.stream or sys.stderr
+        if total is not None and total < LARGE:
+            return
+        if total is not None and done >= total:
+            if self.shown:
+                stream.write("\r" + " " * _WIDTH + "\r")
+                stream.flush()
+            return
+        read = f"{done / 2**20:,.1f} MiB"
+        if total is None:
+            text = f"reading {self.label}: {read}"
+        else:
+            text = f"reading {self.label}: {done / total:4.0%} ({read} of {total / 2**20:,.1f})"
+        stream.write("\r" + text[:_WIDTH].ljust(_WIDTH) + "\r")
+        stream.flush()
+        self.shown = True
 
 
 def _counts(statements: StatementSet) -> str:
@@ -182,7 +271,7 @@ def _check(statements: StatementSet, form: str, definite: bool, fail: bool) -> i
     if form == "text":
         _out(str(report))
     elif form == "json":
-        _out(json.dumps(report.to_records(), ensure_ascii=False, indent=2))
+        _json_out(report.to_records())
     else:
         _csv(report.to_records(), sys.stdout)
     return CONTRADICTIONS if fail and len(report) else OK

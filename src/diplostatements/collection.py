@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 import attrs
 
 from ._plural import counted
-from ._references import Resolver, Staged, check_affiliation, check_statement, plain_names
+from ._progress import Progress, Ticker
+from ._references import Staged, check_affiliation, check_statement, plain_names, stage_batch
+from ._resolver import Resolver
+from ._speaks_for import cycle_errors
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError, FieldError, ValidationError
@@ -141,7 +144,8 @@ class StatementSet:
         self._side_cache: dict[tuple[str, date, date, date, date], str] = {}
         # Casefolded plain entity names -> ids of the statements whose claims use them, so that
         # an actor whose alias is one of them can be resolved into claims stored before it.
-        self._plain: dict[str, set[str]] = {}
+        # Built when first needed (most sets get their actors first and never need it).
+        self._plain: dict[str, set[str]] | None = None
         # _apply directly, not through extend: a typo warning then points at the caller's line.
         self._apply(list(items), batch=True)
 
@@ -161,24 +165,60 @@ class StatementSet:
         # The stored item is the given one or an attrs.evolve of it: the same class.
         return cast(_I, self._apply([item], batch=False)[0])
 
-    def extend(self, items: Iterable[Item]) -> None:
+    @classmethod
+    def _quietly(cls, items: list[Item]) -> StatementSet:
+        """A new set of the items, without typo warnings (a file is read as it is)."""
+        new = cls()
+        new._apply(items, batch=True, warn=False)
+        return new
+
+    def extend(self, items: Iterable[Item], *, progress: Progress | None = None) -> None:
         """Add many items at once: all of them, or — if any is wrong — none.
 
         Items may come in any order: actors are taken first, then affiliations, then statements,
-        so a statement may come before its speaker and a rebuttal before its target.
+        so a statement may come before its speaker and a rebuttal before its target. A batch
+        costs a few dictionary look-ups per item (each reference is checked against the set and
+        the batch in one pass); only a batch with a problem is gone through again item by item,
+        to word every problem.
+
+        Args:
+            items: the actors, affiliations, statements and rebuttals.
+            progress: called as ``progress(done, total)`` with the items checked so far and
+                their number, about every 1 % or 0.1 s, and once when all are added.
 
         Raises:
             ValidationError: lists every problem found, each with the item's position.
         """
-        self._apply(list(items), batch=True)
+        batch = list(items)
+        ticker = Ticker(progress, len(batch))
+        self._apply(batch, batch=True, ticker=ticker)
+        ticker.finish()
 
-    def _apply(self, items: list[Item], *, batch: bool) -> list[Item]:
+    def _apply(
+        self, items: list[Item], *, batch: bool, warn: bool = True, ticker: Ticker | None = None
+    ) -> list[Item]:
+        """Add the items, all or none; return them as stored (for a batch, nothing).
+
+        A batch is first staged in one pass (:func:`stage_batch`); a batch that pass cannot take
+        as it is (a problem, an alias to resolve, a warning to word) is staged again item by
+        item, which words every problem. ``warn`` turns the typo warnings on.
+        """
+        self._resolver.forget()
+        if batch:
+            staged = self._staged({})
+            if stage_batch(items, staged, warn=warn, ticker=ticker) and not self._cycles(staged):
+                self._commit(staged)
+                return []
         pending = {item.id: item for item in items if isinstance(item, Statement)}
-        staged = Staged(self._actors, self._statements, self._resolver, pending, self._plain)
+        staged = self._staged(pending)
+        if not warn:
+            staged.warnings = None
         problems: list[DiplostatementsError] = []
         stored: list[Item | None] = [None] * len(items)
         order = sorted(range(len(items)), key=lambda i: _rank(items[i]))
-        for position in order:
+        for done, position in enumerate(order):
+            if ticker is not None and done >= ticker.next:
+                ticker.update(done)
             item = items[position]
             prefix = f"[{position}] " if batch else ""
             try:
@@ -187,6 +227,10 @@ class StatementSet:
                 if not batch:
                     raise
                 problems.append(error)
+        cycles = self._cycles(staged)
+        if cycles and not batch:
+            raise cycles[0]
+        problems.extend(cycles)
         if problems:
             count = f"{len(problems)} of {counted(len(items), 'item')}"
             verb = "is" if len(problems) == 1 else "are"
@@ -194,12 +238,15 @@ class StatementSet:
         self._commit(staged)
         return [item for item in stored if item is not None]
 
+    def _staged(self, pending: Mapping[str, Statement]) -> Staged:
+        return Staged(self._actors, self._statements, self._resolver, pending, self._plain)
+
     def _stage(self, item: object, staged: Staged, prefix: str) -> Item:
         if isinstance(item, Actor):
             return staged.add_actor(item, prefix)
         if isinstance(item, Affiliation):
             check_affiliation(item, staged, prefix)
-            staged.affiliations.append(item)
+            staged.add_affiliation(item, prefix)
             return item
         if isinstance(item, Statement):
             return staged.add_statement(check_statement(item, staged, prefix), prefix)
@@ -209,13 +256,25 @@ class StatementSet:
             item,
         )
 
+    def _cycles(self, staged: Staged) -> list[FieldError]:
+        """An error for each speaks-for cycle the staged affiliations would close."""
+        new = [link for link in staged.affiliations if link not in self._affiliations]
+        return cycle_errors(
+            self._speaks_for,
+            new,
+            dict(zip(map(id, staged.affiliations), staged.affiliation_places, strict=True)),
+        )
+
     def _commit(self, staged: Staged) -> None:
         # Everything was checked; nothing below can fail, so the set never ends half-changed.
-        for message in staged.warnings:
+        for message in staged.warnings or ():
             warnings.warn(message, UserWarning, stacklevel=4)
+        rewritten = staged.rewritten() if staged.actors else {}
+        if staged.plain is not None:
+            self._plain = staged.plain  # perhaps built by this batch, from the statements held
         if staged.actors:
             self._actors.update(staged.actors)
-            self._resolver = staged.resolver
+            staged.resolver.commit()
         for affiliation in staged.affiliations:
             if affiliation in self._affiliations:
                 continue
@@ -223,17 +282,21 @@ class StatementSet:
             if affiliation.speaks_for:
                 self._speaks_for.setdefault(affiliation.member, []).append(affiliation)
                 self._side_cache.clear()
-        rewritten = staged.rewritten()
         if rewritten or staged.statements:
-            self._statements.update(rewritten)
-            for statement in staged.statements.values():
-                self._statements[statement.id] = statement
+            self._store(rewritten, staged.statements)
+
+    def _store(self, rewritten: Mapping[str, Statement], new: Mapping[str, Statement]) -> None:
+        self._statements.update(rewritten)
+        self._statements.update(new)
+        if self._plain is not None:
+            for statement in new.values():
                 for name in plain_names(statement, self._resolver):
                     self._plain.setdefault(name, set()).add(statement.id)
-                if isinstance(statement, Rebuttal):
-                    for target in statement.target_ids:
-                        self._rebuttals.setdefault(target, []).append(statement.id)
-            self._order = None
+        for statement in new.values():
+            if type(statement) is not Statement and isinstance(statement, Rebuttal):
+                for target in statement.target_ids:
+                    self._rebuttals.setdefault(target, []).append(statement.id)
+        self._order = None
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -391,17 +454,13 @@ class StatementSet:
         cached = self._side_cache.get(key)
         if cached is not None:
             return cached
-        seen = {ident}
         current = ident
-        while True:
+        # A chain visits each member once at most: the set refuses speaks-for cycles.
+        for _ in range(len(self._speaks_for)):
             covering = [a for a in self._speaks_for.get(current, ()) if a.span.contains(span)]
             if not covering:
                 break
-            nxt = min(a.organization for a in covering)
-            if nxt in seen:  # a cycle of speaks-for: stop where it closes
-                break
-            seen.add(nxt)
-            current = nxt
+            current = min(a.organization for a in covering)
         self._side_cache[key] = current
         return current
 
@@ -470,7 +529,9 @@ class StatementSet:
         new._speaks_for = {key: list(value) for key, value in self._speaks_for.items()}
         new._resolver = self._resolver.copy()
         new._order = self._order
-        new._plain = {key: set(value) for key, value in self._plain.items()}
+        new._plain = (
+            None if self._plain is None else {key: set(ids) for key, ids in self._plain.items()}
+        )
         return new
 
     def merge(self, other: StatementSet) -> StatementSet:

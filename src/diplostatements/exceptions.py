@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ._plural import counted
+from ._printable import printable
 
 __all__ = [
     "DiplostatementsError",
@@ -46,7 +47,7 @@ class FieldError(DiplostatementsError, TypeError, ValueError):
         self.path = path
         self.expected = expected
         self.got = got
-        super().__init__(f"{path}: expected {expected}, got {_show(got)}")
+        super().__init__(f"{printable(path)}: expected {printable(expected)}, got {_show(got)}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exceptions pickle as ``cls(*args)``; args hold only the message, not these arguments.
@@ -107,7 +108,7 @@ class UnknownReferenceError(DiplostatementsError, KeyError):
         self.what = what
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
-        self.text = f"{path}: expected a known {what} id, got {ref!r}{hint}"
+        self.text = f"{printable(path)}: expected a known {what} id, got {ref!r}{hint}"
         super().__init__(self.text)
 
     def __str__(self) -> str:
@@ -129,7 +130,7 @@ class DuplicateIdError(DiplostatementsError, ValueError):
         self.ident = ident
         self.what = what
         super().__init__(
-            f"{path}: {what} id {ident!r} is already used by a different {what}"
+            f"{printable(path)}: {what} id {ident!r} is already used by a different {what}"
             " (ids must be unique; the same item may be added again)"
         )
 
@@ -139,6 +140,10 @@ class DuplicateIdError(DiplostatementsError, ValueError):
 
 class ParseError(DiplostatementsError, ValueError):
     """Text could not be read; the message quotes it and marks the bad part with carets.
+
+    The quoted text is safe to print: a character a terminal would not show as itself (a control
+    byte, a zero-width space) is written escaped, as ``repr`` writes it, and the carets stay
+    under it.
 
     Attributes:
         text: the whole text that was being read.
@@ -161,9 +166,12 @@ class ParseError(DiplostatementsError, ValueError):
         self.start = start
         self.end = len(text) if end is None else end
         self.path = path
-        where = f"{path}: " if path else ""
-        marks = " " * start + "^" * max(1, self.end - start)
-        super().__init__(f"{where}expected {expected}\n    {text}\n    {marks}")
+        where = f"{printable(path)}: " if path else ""
+        before = printable(text[:start])
+        marked = printable(text[start : self.end])
+        shown = before + marked + printable(text[self.end :])
+        marks = " " * len(before) + "^" * max(1, len(marked))
+        super().__init__(f"{where}expected {printable(expected)}\n    {shown}\n    {marks}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         rebuild = functools.partial(type(self), path=self.path)

@@ -34,11 +34,13 @@ Reading never returns part of a set. Anything wrong with the input raises a
 :class:`~diplostatements.exceptions.DiplostatementsError`, and nothing else:
 
 - text that is not JSON (or not UTF-8): :class:`~diplostatements.exceptions.ParseError`, with
-  the line and column. In JSON Lines each line is read on its own, so a bad line is one of the
-  problems of a :class:`~diplostatements.exceptions.ValidationError` instead;
-- anything else — a wrong type, a missing or unknown field, an unknown enum value, an invalid
-  date, a number that is not finite or larger than 2**53, claims nested deeper than 32 through
-  ``content``, an unknown reference, a repeated id, a newer version of the format — a
+  the line and column (``FILE:LINE:COLUMN`` when read from a file). In JSON Lines each line is
+  read on its own, so a bad line is one of the problems of a
+  :class:`~diplostatements.exceptions.ValidationError` instead;
+- anything else — a wrong type, a missing or unknown field, a key repeated in an object, an
+  unknown enum value, an invalid date, text holding a lone surrogate, a number that is not finite
+  or larger than 2**53, claims nested deeper than 32 through ``content``, an unknown reference,
+  a repeated id, a speaks-for cycle, a newer version of the format — a
   :class:`~diplostatements.exceptions.ValidationError` listing every problem found, each with
   its JSON path (``$.statements[3].claims[0].when``; in JSON Lines ``line 7, $.said_on``) and
   what was expected. References are checked once every item reads correctly; at most 1,000
@@ -62,18 +64,22 @@ diplostatements.exceptions.ValidationError: the text is not a valid diplostateme
 
 from __future__ import annotations
 
+import gc
 import io as _io
 import json
 import os
-import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, Literal, TypeAlias, cast
 
+from ._assembly import assemble
 from ._converter import Item, unstructure_item
-from ._problems import FileFieldError, Problems, relocate
+from ._fast import DECODER as FAST_DECODER
+from ._printable import printable
+from ._problems import FileFieldError, Problems
+from ._progress import Progress, Ticker
 from ._reading import (
     FORMAT,
     VERSION,
@@ -85,10 +91,8 @@ from ._reading import (
     parse_json,
     parse_line,
 )
-from .actors import Actor
 from .collection import StatementSet
-from .exceptions import DiplostatementsError, DuplicateIdError, ParseError, ValidationError
-from .statements import Statement
+from .exceptions import DiplostatementsError, ParseError, ValidationError
 
 __all__ = [
     "FORMAT",
@@ -128,7 +132,7 @@ class FileError(DiplostatementsError, OSError):
     """
 
     def __str__(self) -> str:
-        return f"{self.filename}: {self.strerror}"
+        return f"{printable(str(self.filename))}: {self.strerror}"
 
 
 def schema() -> dict[str, Any]:
@@ -285,16 +289,22 @@ def loads(text: str | bytes) -> StatementSet:
         lines: list[str] | list[bytes] = text.split("\n")
     else:
         lines = text.split(b"\n")
-    return _read(enumerate(lines, 1), "the text")
+    return _read(enumerate(lines, 1), "the text", None)
 
 
-def load(file: PathOrFile) -> StatementSet:
+def load(file: PathOrFile, *, progress: Progress | None = None) -> StatementSet:
     """Read a set from a file: a JSON document or JSON Lines (told apart by the first line).
 
-    JSON Lines are read one line at a time; the file is only read, never changed.
+    JSON Lines are read one line at a time; the file is only read, never changed. Each record
+    is checked in one pass; only a record with a problem is read a second, careful time, to say
+    what is wrong with it (so a large valid file loads at a few times the cost of ``json.loads``
+    alone; see ``benchmarks/README.md``).
 
     Args:
         file: a path, or a file open for reading (text or binary).
+        progress: called as ``progress(done, total)`` with the bytes read so far and the file's
+            size (``None`` when it cannot be known, as for a pipe), about every 1 % or 0.1 s,
+            and once at the end, when the set is built, with ``done == total``.
 
     Returns:
         A new set holding exactly what the file holds.
@@ -304,8 +314,10 @@ def load(file: PathOrFile) -> StatementSet:
         ParseError: the file is not JSON (or not UTF-8).
         ValidationError: the JSON is not a valid set; every problem is listed with its path.
     """
-    with _lines(file) as (name, lines):
-        return _read(lines, name)
+    with _lines(file, progress) as (name, source, lines, ticker):
+        result = _read(lines, name, source)
+    ticker.finish()
+    return result
 
 
 def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
@@ -332,7 +344,7 @@ def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
     >>> [type(item).__name__ for item in iter_jsonl(io.StringIO(text))][:2]
     ['Actor', 'Actor']
     """
-    with _lines(file) as (name, lines):
+    with _lines(file, None) as (name, _, lines, _ticker):
         problems = Problems()
         first = _first_line(lines)
         if first is not None:
@@ -348,8 +360,13 @@ def iter_jsonl(file: PathOrFile) -> Iterator[Item]:
 
 
 @contextmanager
-def _lines(file: PathOrFile) -> Iterator[tuple[str, Iterator[tuple[int, str | bytes]]]]:
-    """The file's name and its numbered lines; any OSError becomes a FileError."""
+def _lines(
+    file: PathOrFile, progress: Progress | None
+) -> Iterator[tuple[str, str | None, Iterator[tuple[int, str | bytes]], Ticker]]:
+    """The file's name, the name errors place themselves in (None if it has none), its lines.
+
+    Any OSError becomes a FileError. The ticker counts the bytes read, against the file's size.
+    """
     if isinstance(file, str | os.PathLike):
         name = os.fspath(file)
         try:
@@ -357,17 +374,43 @@ def _lines(file: PathOrFile) -> Iterator[tuple[str, Iterator[tuple[int, str | by
         except OSError as error:
             raise _file_error(error, name) from error
         with stream:
-            yield name, _guarded(stream, name)
+            ticker = Ticker(progress, _size(stream))
+            yield name, name, _guarded(stream, name, ticker), ticker
     else:
-        name = str(getattr(file, "name", "the file"))
-        yield name, _guarded(file, name)
+        source = getattr(file, "name", None)
+        name = "the file" if source is None else str(source)
+        ticker = Ticker(progress, _size(file))
+        yield name, None if source is None else name, _guarded(file, name, ticker), ticker
 
 
-def _guarded(stream: Iterable[str | bytes], name: str) -> Iterator[tuple[int, str | bytes]]:
+def _size(stream: object) -> int | None:
+    """How many bytes are left to read, if the stream is a file that can tell."""
     try:
-        yield from enumerate(stream, 1)
+        fileno = stream.fileno()  # type: ignore[attr-defined]
+        size = os.fstat(fileno).st_size
+        position = stream.tell()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError, _io.UnsupportedOperation):
+        return None
+    return size - position if size else None
+
+
+def _guarded(
+    stream: Iterable[str | bytes], name: str, ticker: Ticker
+) -> Iterator[tuple[int, str | bytes]]:
+    number = 0
+    done = 0
+    try:
+        for number, raw in enumerate(stream, 1):
+            done += len(raw)
+            if done >= ticker.next:
+                ticker.update(done)
+            yield number, raw
+        ticker.done = done
     except UnicodeDecodeError as error:  # a text-mode file met bytes that are not UTF-8
-        raise ParseError("UTF-8 text", "", path=f"{name}: {error.reason}") from None
+        # A text stream decodes ahead of the lines it hands out: the line is not known exactly.
+        raise ParseError(
+            f"UTF-8 text ({error.reason} after line {number})", "", path=name
+        ) from None
     except OSError as error:
         raise _file_error(error, name) from error
 
@@ -387,8 +430,25 @@ def _parse_line(number: int, raw: str | bytes, problems: Problems) -> object | N
         return None
 
 
-def _read(lines: Iterator[tuple[int, str | bytes]], name: str) -> StatementSet:
-    """Tell the layout from the first lines, read it, and build the set."""
+def _read(lines: Iterator[tuple[int, str | bytes]], name: str, source: str | None) -> StatementSet:
+    """Tell the layout from the first lines, read it, and build the set.
+
+    ``name`` names the input in messages; ``source`` is its name as a file, if it has one. The
+    garbage collector is paused meanwhile: the set's objects all live on, and collecting among
+    millions of new objects only costs time (about a third of a large load).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_all(lines, name, source)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_all(
+    lines: Iterator[tuple[int, str | bytes]], name: str, source: str | None
+) -> StatementSet:
     lines = iter(lines)
     seen: list[str | bytes] = []
     first = second = None
@@ -402,26 +462,29 @@ def _read(lines: Iterator[tuple[int, str | bytes]], name: str) -> StatementSet:
         second = (number, raw)
         break
     problems = Problems()
-    places: list[str] = []
-    items: list[Item] = []
+    places: list[str] | list[int]
+    items: list[Item]
     if first is not None and second is not None and _is_whole_json(first[1]):
         # JSON Lines: the first line is a value of its own and records follow.
         header = _parse_line(*first, problems)
         if not check_header(header, f"line {first[0]}, $", problems):
             problems.check(name)
-        for place, item in jsonl_items(chain([second], lines), problems):
-            places.append(place)
-            items.append(item)
+        numbered = list(jsonl_items(chain([second], lines), problems))
+        places = [number for number, _ in numbered]
+        items = [item for _, item in numbered]
     else:
-        text = decode(_join(seen, lines))
+        text = decode(_join(seen, lines), source=source)
         if is_blank(text):
             raise ParseError("a diplostatements JSON document or JSON Lines", "", path=name)
-        value = parse_json(text)
-        for place, item in document_items(value, problems):
-            places.append(place)
-            items.append(item)
+        try:
+            value = FAST_DECODER.decode(text)
+        except (ValueError, RecursionError):
+            value = parse_json(text, source=source)  # raises the error, placed and worded
+        placed = list(document_items(value, problems))
+        places = [place for place, _ in placed]
+        items = [item for _, item in placed]
     problems.check(name)
-    return _assemble(items, places, name)
+    return assemble(items, places, name)
 
 
 def _is_whole_json(raw: str | bytes) -> bool:
@@ -437,55 +500,3 @@ def _join(seen: list[str | bytes], rest: Iterator[tuple[int, str | bytes]]) -> s
     if parts and isinstance(parts[0], bytes):
         return b"\n".join(cast(bytes, part).rstrip(b"\n") for part in parts)
     return "\n".join(cast(str, part).rstrip("\n") for part in parts)
-
-
-def _assemble(items: list[Item], places: list[str], name: str) -> StatementSet:
-    """The set of the items, with repeated ids and broken references reported by place."""
-    problems = Problems()
-    first_place: dict[tuple[bool, str], str] = {}
-    unique: list[Item] = []
-    unique_places: list[str] = []
-    for item, place in zip(items, places, strict=True):
-        if isinstance(item, Actor | Statement):
-            key = (isinstance(item, Actor), item.id)
-            earlier = first_place.setdefault(key, place)
-            if earlier != place:
-                what = "actor" if key[0] else "statement"
-                error = DuplicateIdError(f"{place}.id", item.id, what)
-                error.args = (f"{place}.id: {what} id {item.id!r} is already used at {earlier}",)
-                problems.add(error)
-                continue
-        unique.append(item)
-        unique_places.append(place)
-    with warnings.catch_warnings():
-        # Typo warnings are for a person typing a set in; a file is read as it is.
-        warnings.simplefilter("ignore")
-        try:
-            result = StatementSet(unique)
-        except ValidationError as error:
-            for problem in error.exceptions:
-                assert isinstance(problem, DiplostatementsError)
-                position = _position(problem)
-                if position is None:  # pragma: no cover -- the set names every item's position
-                    problems.add(problem)
-                    continue
-                old = f"[{position}] {_item_name(unique[position])}"
-                problems.add(relocate(problem, old, unique_places[position]))
-    problems.check(name)
-    return result
-
-
-def _position(error: DiplostatementsError) -> int | None:
-    path = getattr(error, "path", "")
-    if isinstance(path, str) and path.startswith("["):
-        number = path[1 : path.find("]")]
-        if number.isdigit():
-            return int(number)
-    return None  # pragma: no cover
-
-
-def _item_name(item: Item) -> str:
-    # How StatementSet names an item in its messages (see _references).
-    if isinstance(item, Statement | Actor):
-        return f"{type(item).__name__}({item.id!r})"
-    return f"Affiliation({item.member!r}, {item.organization!r})"

@@ -20,14 +20,24 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from ._validation import enum_of, non_empty_str, path_of, to_enum, to_tuple
+from ._validation import (
+    Checks,
+    check_text,
+    enum_of,
+    non_empty_str,
+    path_of,
+    plain_text,
+    run_checks,
+    to_enum,
+    to_tuple,
+)
 from .claims import Modality
 from .exceptions import FieldError
-from .statements import SpeechAct, Statement
+from .statements import CHECKS, SpeechAct, Statement, statement_fields_plain
 
 __all__ = ["ClaimRef", "Rebuttal", "RebuttalKind"]
 
@@ -117,6 +127,8 @@ def _targets(instance: object, attribute: attrs.Attribute[Any], value: object) -
     for index, item in enumerate(value):
         if not (isinstance(item, ClaimRef) or (isinstance(item, str) and item.strip())):
             raise FieldError(f"{where}[{index}]", expected, item)
+        if isinstance(item, str):
+            check_text(f"{where}[{index}]", item)
 
 
 def _default_act(self: Rebuttal) -> SpeechAct:
@@ -140,26 +152,27 @@ class Rebuttal(Statement):
         act: defaults to the act of its kind (a denial DENIES).
     """
 
-    targets: tuple[str | ClaimRef, ...] = attrs.field(
-        kw_only=True, converter=to_tuple, validator=_targets
-    )
-    kind: RebuttalKind = attrs.field(
-        kw_only=True,
-        converter=_to_rebuttal_kind,
-        validator=enum_of(RebuttalKind),
-    )
-    modality: Modality = attrs.field(
-        default=Modality.CERTAIN,
-        kw_only=True,
-        converter=_to_modality,
-        validator=enum_of(Modality),
-    )
+    # Checked with the statement's fields in __attrs_post_init__ (the validators: _CHECKS).
+    targets: tuple[str | ClaimRef, ...] = attrs.field(kw_only=True, converter=to_tuple)
+    kind: RebuttalKind = attrs.field(kw_only=True, converter=_to_rebuttal_kind)
+    modality: Modality = attrs.field(default=Modality.CERTAIN, kw_only=True, converter=_to_modality)
     act: SpeechAct = attrs.field(
         default=attrs.Factory(_default_act, takes_self=True),
         kw_only=True,
         converter=_to_speech_act,
-        validator=enum_of(SpeechAct),
     )
+
+    def __attrs_post_init__(self) -> None:
+        targets = self.targets
+        if not (
+            statement_fields_plain(self)
+            and type(targets) is tuple
+            and targets
+            and all(type(target) is ClaimRef or plain_text(target) for target in targets)
+            and type(self.kind) is RebuttalKind
+            and type(self.modality) is Modality
+        ):
+            run_checks(self, _CHECKS)
 
     @property
     def target_ids(self) -> tuple[str, ...]:
@@ -168,3 +181,17 @@ class Rebuttal(Statement):
         for target in self.targets:
             seen[target.statement_id if isinstance(target, ClaimRef) else target] = None
         return tuple(seen)
+
+
+def _checks() -> Checks:
+    # Every field's validator, in the order attrs lists the fields (``act`` comes last here).
+    own = {
+        **dict(CHECKS),
+        "targets": _targets,
+        "kind": enum_of(RebuttalKind),
+        "modality": enum_of(Modality),
+    }
+    return tuple((field.name, own[field.name]) for field in attrs.fields(Rebuttal))
+
+
+_CHECKS: Final = _checks()

@@ -27,11 +27,14 @@ from typing import Any
 import attrs
 
 from ._validation import (
+    Checks,
     enum_of,
     non_empty_str,
     of_type,
     optional_non_empty_str,
     path_of,
+    plain_text,
+    run_checks,
     to_enum,
     to_tuple,
     tuple_of,
@@ -275,43 +278,27 @@ class Statement:
         language: the language it was made in, as a BCP 47 tag.
     """
 
-    id: str = attrs.field(validator=non_empty_str)
-    speaker: str = attrs.field(converter=actor_id, validator=non_empty_str)
-    said_on: TimeSpan = attrs.field(
-        converter=_to_span, validator=of_type(TimeSpan, "a date or a TimeSpan")
-    )
-    claims: tuple[Claim, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=tuple_of(Claim, "a Claim")
-    )
-    on_behalf_of: str | None = attrs.field(
-        default=None, kw_only=True, converter=_optional_id, validator=optional_non_empty_str
-    )
-    channel: Channel = attrs.field(
-        default=Channel.UNSPECIFIED,
-        kw_only=True,
-        converter=_to_channel,
-        validator=enum_of(Channel),
-    )
-    act: SpeechAct = attrs.field(
-        default=SpeechAct.ASSERT,
-        kw_only=True,
-        converter=_to_speech_act,
-        validator=enum_of(SpeechAct),
-    )
-    text: str | None = attrs.field(default=None, kw_only=True, validator=optional_non_empty_str)
+    # Every field is checked in one function, __attrs_post_init__ (the validators: CHECKS).
+    id: str = attrs.field()
+    speaker: str = attrs.field(converter=actor_id)
+    said_on: TimeSpan = attrs.field(converter=_to_span)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple)
+    on_behalf_of: str | None = attrs.field(default=None, kw_only=True, converter=_optional_id)
+    channel: Channel = attrs.field(default=Channel.UNSPECIFIED, kw_only=True, converter=_to_channel)
+    act: SpeechAct = attrs.field(default=SpeechAct.ASSERT, kw_only=True, converter=_to_speech_act)
+    text: str | None = attrs.field(default=None, kw_only=True)
     quote: QuoteKind = attrs.field(
-        default=QuoteKind.UNSPECIFIED,
-        kw_only=True,
-        converter=_to_quote_kind,
-        validator=enum_of(QuoteKind),
+        default=QuoteKind.UNSPECIFIED, kw_only=True, converter=_to_quote_kind
     )
-    relays: tuple[Relay, ...] = attrs.field(
-        default=(), kw_only=True, converter=to_tuple, validator=tuple_of(Relay, "a Relay")
-    )
-    source: Source | None = attrs.field(
-        default=None, kw_only=True, validator=of_type(Source, "a Source", optional=True)
-    )
-    language: str | None = attrs.field(default=None, kw_only=True, validator=_language)
+    relays: tuple[Relay, ...] = attrs.field(default=(), kw_only=True, converter=to_tuple)
+    source: Source | None = attrs.field(default=None, kw_only=True)
+    language: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        # The usual types first, in one expression; any doubt, and each field's validator says
+        # what is wrong with the first field at fault.
+        if not statement_fields_plain(self):
+            run_checks(self, CHECKS)
 
     def _repr_html_(self) -> str:
         # Rendering is a notebook nicety: load it only when a notebook asks.
@@ -323,3 +310,46 @@ class Statement:
     def sort_key(self) -> tuple[TimeSpan, str]:
         """Chronological, then by id: the order of a set and of its timeline."""
         return (self.said_on, self.id)
+
+
+def statement_fields_plain(statement: Statement) -> bool:
+    """Whether a statement's own fields hold the usual types (see ``__attrs_post_init__``)."""
+    behalf, text, claims, relays = (
+        statement.on_behalf_of,
+        statement.text,
+        statement.claims,
+        statement.relays,
+    )
+    return (
+        plain_text(statement.id)
+        and plain_text(statement.speaker)
+        and type(statement.said_on) is TimeSpan
+        and type(claims) is tuple
+        and all(type(claim) is Claim for claim in claims)
+        and (behalf is None or plain_text(behalf))
+        and type(statement.channel) is Channel
+        and type(statement.act) is SpeechAct
+        and (text is None or plain_text(text))
+        and type(statement.quote) is QuoteKind
+        and type(relays) is tuple
+        and (not relays or all(type(relay) is Relay for relay in relays))
+        and (statement.source is None or type(statement.source) is Source)
+        and statement.language is None
+    )
+
+
+CHECKS: Checks = (
+    ("id", non_empty_str),
+    ("speaker", non_empty_str),
+    ("said_on", of_type(TimeSpan, "a date or a TimeSpan")),
+    ("claims", tuple_of(Claim, "a Claim")),
+    ("on_behalf_of", optional_non_empty_str),
+    ("channel", enum_of(Channel)),
+    ("act", enum_of(SpeechAct)),
+    ("text", optional_non_empty_str),
+    ("quote", enum_of(QuoteKind)),
+    ("relays", tuple_of(Relay, "a Relay")),
+    ("source", of_type(Source, "a Source", optional=True)),
+    ("language", _language),
+)
+"""A statement's field validators, in field order."""

@@ -673,7 +673,9 @@ def rich_statement_sets(*, max_statements: int = 5) -> st.SearchStrategy[Stateme
                         organization,
                         role=draw(_optional(_texts(20))),
                         span=draw(time_spans()),
-                        speaks_for=draw(st.booleans()),
+                        # Only towards a later actor: a speaks-for cycle is refused.
+                        speaks_for=ids.index(member) < ids.index(organization)
+                        and draw(st.booleans()),
                     )
                 )
         made: list[Statement] = []

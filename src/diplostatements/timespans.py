@@ -294,6 +294,14 @@ class TimeSpan:
         >>> TimeSpan.coerce("June")
         'June'
         """
+        if type(value) is date:
+            # One shared span per day: most statements are dated to a day, and many share one.
+            span = _DAYS.get(value)
+            if span is None:
+                if len(_DAYS) >= _DAYS_KEPT:
+                    _DAYS.clear()
+                span = _DAYS[value] = TimeSpan.on(value)
+            return span
         if isinstance(value, date):
             return TimeSpan.on(value)
         return value
@@ -404,6 +412,10 @@ class TimeSpan:
         if args == (date.min, date.max):
             return "at some unknown time"
         return _WORDS[name].format(*[arg.isoformat() for arg in args if isinstance(arg, date)])
+
+
+_DAYS: dict[date, TimeSpan] = {}
+_DAYS_KEPT = 65536  # about 180 years of days; past that the cache starts again
 
 
 def parse_when(text: str, *, dateline: date) -> TimeSpan:

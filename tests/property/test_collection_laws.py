@@ -8,10 +8,13 @@ their claims. Items meet, clash and refer to each other often.
 
 from __future__ import annotations
 
+import contextlib
 import random
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -30,6 +33,7 @@ from diplostatements import (
     Statement,
     StatementSet,
     TimeSpan,
+    collection,
 )
 from diplostatements.collection import Item
 from diplostatements.exceptions import DiplostatementsError, ValidationError
@@ -361,3 +365,64 @@ class TestSideIsTheTop:
                 a.member == actor.id and a.speaks_for and a.span.contains(when)
                 for a in s.affiliations
             )
+
+
+def _built(items: list[Any], *, one_pass: bool) -> tuple[Any, ...]:
+    """What building a set from ``items`` gives: the set as read, its warnings, or its problems."""
+    with contextlib.ExitStack() as stack:
+        if not one_pass:
+            stack.enter_context(mock.patch.object(collection, "stage_batch", return_value=False))
+        caught = stack.enter_context(warnings.catch_warnings(record=True))
+        warnings.simplefilter("always")
+        try:
+            s = StatementSet(items)
+        except ValidationError as error:
+            return ("refused", error.problems, [str(w.message) for w in caught])
+        return (
+            snapshot(s),
+            [statement.id for statement in s._stored()],
+            dict(s._rebutted()),
+            [str(w.message) for w in caught],
+        )
+
+
+@st.composite
+def plain_item_lists(draw: st.DrawFn) -> list[Any]:
+    """Items that name actors by id and others by plain names only: the one-pass kind of batch."""
+    items: list[Any] = [*ACTORS, *draw(st.lists(st.sampled_from(AFFILIATIONS), unique=True))]
+    ids = [actor.id for actor in ACTORS]
+    names = [*ids, "maduro", "S-300", "a newspaper report", "kremlim", "rus"]
+    for index in range(draw(st.integers(0, 8))):
+        claims = [
+            Claim(
+                draw(st.sampled_from(names)), "supports", draw(st.none() | st.sampled_from(names))
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+        ident = draw(st.sampled_from([f"s{index}", "s0"]))  # now and then an id used again
+        speaker = draw(st.sampled_from([*ids, "nobody"]))
+        items.append(Statement(ident, speaker, draw(SPANS), claims))
+    if draw(st.booleans()) and len(items) > len(ACTORS):
+        items.append(Rebuttal("r", "RUS", date(2019, 6, 4), targets=["s0"], kind="denial"))
+    return draw(st.permutations(items))
+
+
+class TestOnePass:
+    """A batch staged in one pass gives what staging it item by item gives.
+
+    The same set, stored in the same order, with the same warnings; or the same problems.
+    """
+
+    @LAW
+    @given(st.one_of(item_lists(), plain_item_lists()))
+    def test_same_result(self, items: list[Any]) -> None:
+        """One pass and item by item agree on every batch, good or bad."""
+        assert _built(items, one_pass=True) == _built(items, one_pass=False)
+
+    @LAW
+    @given(item_lists(), st.data())
+    def test_same_problems(self, items: list[Any], data: st.DataObject) -> None:
+        """A batch with bad items is refused with the same problems either way."""
+        more = data.draw(st.lists(st.sampled_from(bad_items(StatementSet(items))), max_size=2))
+        batch = data.draw(st.permutations([*items, *more]))
+        assert _built(batch, one_pass=True) == _built(batch, one_pass=False)

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import io as stdio
 import json
 import random
+import tempfile
 from typing import Any
+from unittest import mock
 
 import jsonschema
+import pytest
+from cattrs.errors import BaseValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplostatements import DiplostatementsError, ParseError, StatementSet, ValidationError
+from diplostatements import (
+    DiplostatementsError,
+    ParseError,
+    StatementSet,
+    TimeSpan,
+    ValidationError,
+    examples,
+)
 from diplostatements import io as dio
+from diplostatements._converter import RECORD_TYPES, BadValueError, structure_item
+from diplostatements._fast import DECODER as FAST
+from diplostatements._fast import Reader, as_json
+from diplostatements._problems import Problems
+from diplostatements._reading import repeated_keys
+from diplostatements.cli import main
 from diplostatements.strategies import rich_statement_sets, statement_sets
 
 SCHEMA = dio.schema()
@@ -203,3 +221,253 @@ class TestFuzz:
             else:
                 del raw[at:]
         assert_safe_rejection(bytes(raw))
+
+
+# --- the acceptance law ---------------------------------------------------------------------
+
+# The fields that hold free text (ids, names, words): everything else is an enum, a date, a
+# number or a code, whose values the format fixes.
+FREE_TEXT = frozenset(
+    {
+        "id",
+        "name",
+        "aliases",
+        "subject",
+        "predicate",
+        "object",
+        "where",
+        "qualifiers",
+        "text",
+        "role",
+        "member",
+        "organization",
+        "speaker",
+        "on_behalf_of",
+        "via",
+        "publisher",
+        "title",
+        "url",
+        "unit",
+        "statement_id",
+        "targets",
+    }
+)
+
+# Any character at all, with the ones that break things drawn often: lone surrogates, controls,
+# format characters (zero-width, right-to-left marks), line and paragraph separators.
+any_text = st.text(
+    st.one_of(st.characters(), st.characters(categories=["Cs", "Cc", "Cf", "Zl", "Zp", "Co"])),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _free_strings(value: Any, free: bool = False) -> list[str]:
+    """The strings of a JSON value that sit in free-text fields."""
+    if isinstance(value, str):
+        return [value] if free else []
+    if isinstance(value, list):
+        return [text for item in value for text in _free_strings(item, free)]
+    if isinstance(value, dict):
+        return [
+            text for key, item in value.items() for text in _free_strings(item, key in FREE_TEXT)
+        ]
+    return []
+
+
+def _substituted(value: Any, new: dict[str, str], free: bool = False) -> Any:
+    """The JSON value with each free-text string in ``new`` replaced, everywhere it appears."""
+    if isinstance(value, str):
+        return new.get(value, value) if free else value
+    if isinstance(value, list):
+        return [_substituted(item, new, free) for item in value]
+    if isinstance(value, dict):
+        return {key: _substituted(item, new, key in FREE_TEXT) for key, item in value.items()}
+    return value
+
+
+def _written(text: str) -> bytes:
+    """The text as a program writes it to a pipe or terminal: UTF-8, refusing what cannot be."""
+    return text.encode("utf-8")
+
+
+def _run_cli(path: str, *args: str) -> tuple[int, bytes]:
+    out = stdio.TextIOWrapper(stdio.BytesIO(), encoding="utf-8", errors="strict")
+    err = stdio.TextIOWrapper(stdio.BytesIO(), encoding="utf-8", errors="strict")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([*args, path])
+        out.flush()
+    buffer = out.buffer
+    assert isinstance(buffer, stdio.BytesIO)
+    return status, buffer.getvalue()
+
+
+class TestAcceptanceLaw:
+    """Anything ``io.load`` accepts, ``check``, ``timeline`` and ``io.dump`` handle, in every form.
+
+    Free-text fields get any text at all (lone surrogates, control and format characters
+    included), the same replacement everywhere a string appears, so references still hold.
+    """
+
+    @given(
+        st.one_of(st.just(examples.venezuela_2019()), rich_statement_sets(max_statements=3)),
+        st.data(),
+    )
+    def test_accepted_input_goes_through_everything(
+        self, s: StatementSet, data: st.DataObject
+    ) -> None:
+        """Loaded, a file checks, shows and writes in every output; or it is refused with paths."""
+        value = json.loads(dio.dumps(s))
+        strings = sorted(set(_free_strings(value)))
+        chosen = data.draw(st.lists(st.sampled_from(strings), max_size=6, unique=True))
+        new = {old: data.draw(any_text) for old in chosen}
+        changed = _substituted(value, new)
+        for text in (json.dumps(changed), json.dumps(changed, ensure_ascii=False)):
+            error = _rejection(text)
+            if error is not None:
+                assert_safe_rejection(text)
+                continue
+            loaded = dio.loads(text)
+            report = loaded.check()
+            outputs = [
+                str(report),
+                json.dumps(report.to_records(), ensure_ascii=False),
+                report.to_dot(),
+                report._repr_html_(),
+                loaded._repr_html_(),
+                loaded.timeline_text(),
+                json.dumps(loaded.to_records(), ensure_ascii=False, default=str),
+            ]
+            for output in outputs:
+                _written(output)
+            for form in ("json", "jsonl"):
+                written = dio.dumps(loaded, format=form)
+                assert dio.loads(_written(written)) == loaded
+        with tempfile.TemporaryDirectory() as folder:
+            path = f"{folder}/set.json"
+            with open(path, "w", encoding="ascii") as stream:
+                stream.write(json.dumps(changed))  # surrogates as JSON escapes, as files hold them
+            accepted = _rejection(json.dumps(changed)) is None
+            for args in (
+                ("check",),
+                ("check", "--format", "json"),
+                ("check", "--format", "csv"),
+                ("timeline",),
+                ("validate",),
+            ):
+                status, printed = _run_cli(path, *args)
+                assert status == (0 if accepted else 2)
+                if args[-1] != "csv":  # CSV is data, passed on as it is
+                    assert all(line.isprintable() for line in printed.decode().splitlines())
+
+
+# --- the one-pass reader and the careful reader ---------------------------------------------
+
+
+def _careful(value: object, kinds: Any, default: str | None) -> object:
+    """What the careful reader makes of a record: its item, or its problems."""
+    problems = Problems()
+    record = as_json(value)
+    found = list(repeated_keys(record, "$"))
+    if found:
+        return ("refused", [str(problem) for problem in found])
+    try:
+        return structure_item(record, kinds, default)
+    except (BadValueError, BaseValidationError) as error:
+        problems.add_error(error, "$")
+        return ("refused", [str(problem) for problem in problems.found])
+
+
+def _one_pass(value: object, kinds: Any, default: str | None) -> object:
+    """What the one-pass reader makes of it: its item, or (it not taking it) the careful answer."""
+    item = Reader().record(value, kinds, default)
+    return item if item is not None else _careful(value, kinds, default)
+
+
+class TestOnePassReader:
+    """The one-pass reader accepts exactly what the careful reader accepts, and makes equal items.
+
+    A record the one-pass reader does not take is read carefully, which words its problems: so
+    the problems are the same by construction, and what must hold is that the one-pass reader
+    never takes a record the careful one refuses, nor makes a different item of it.
+    """
+
+    @given(sets, st.data(), st.sampled_from(("replace", "delete", "insert")), json_values)
+    def test_same_answer_on_mutated_records(
+        self, s: StatementSet, data: st.DataObject, how: str, new: object
+    ) -> None:
+        """A record with one value replaced, removed or added gets the same answer both ways."""
+        lines = dio.dumps(s, format="jsonl").rstrip("\n").split("\n")[1:]
+        if not lines:
+            return
+        line = data.draw(st.sampled_from(lines))
+        record = json.loads(line)
+        path = data.draw(st.sampled_from(_places(record)))
+        mutated = json.dumps(_mutated(record, path, how, new))
+        value = FAST.decode(mutated)
+        kinds = RECORD_TYPES
+        one_pass, careful = _one_pass(value, kinds, None), _careful(value, kinds, None)
+        assert one_pass == careful
+        if not isinstance(careful, tuple):
+            assert type(one_pass) is type(careful)
+            assert repr(one_pass) == repr(careful)
+
+    @given(sets)
+    def test_takes_every_written_record(self, s: StatementSet) -> None:
+        """Every record the library writes is taken in one pass (the careful way is for errors)."""
+        for line in dio.dumps(s, format="jsonl").rstrip("\n").split("\n")[1:]:
+            item = Reader().record(FAST.decode(line), RECORD_TYPES)
+            assert item is not None, line
+            assert item == _careful(FAST.decode(line), RECORD_TYPES, None)
+
+    @given(
+        st.sampled_from(
+            [
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-01-01",'
+                ' "claims": {}}',
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-01-01",'
+                ' "claims": [{"subject": "a", "predicate": "p", "subject": "b"}]}',
+                '{"type": "actor", "id": "a", "name": "A", "kind": ["state"]}',
+                '{"type": "actor", "id": "a b", "name": "A", "kind": "state"}',
+                '{"type": "actor", "id": "a", "name": "\\ud800", "kind": "state"}',
+                '{"type": "rebuttal", "id": "r", "speaker": "a", "said_on": "2019-01-01",'
+                ' "targets": [], "kind": "denial"}',
+                '{"type": "statement", "id": "s", "speaker": "a", "said_on": "2019-02-30"}',
+            ]
+        )
+    )
+    def test_refuses_what_the_careful_reader_refuses(self, line: str) -> None:
+        """Records the careful reader refuses are never taken in one pass."""
+        assert Reader().record(FAST.decode(line), RECORD_TYPES) is None
+        assert isinstance(_careful(FAST.decode(line), RECORD_TYPES, None), tuple)
+
+
+class TestFuzzSeesBugs:
+    """A bug inside the reader is never passed off as a problem with the file.
+
+    Each test injects a bug and shows that the fuzz law above fails on it: the bug's own
+    exception comes out, not a ValidationError.
+    """
+
+    def test_bug_in_the_careful_reader(self) -> None:
+        """An AttributeError in a span reader escapes the careful path as it is."""
+        text = dumps_with_sometime_in()
+        with (
+            mock.patch.object(TimeSpan, "sometime_in", side_effect=AttributeError("bug")),
+            pytest.raises(AttributeError, match=r"^bug$"),
+        ):
+            assert_safe_rejection(text)
+
+    def test_bug_in_the_one_pass_reader(self) -> None:
+        """An AttributeError in the one-pass reader escapes as it is."""
+        text = dumps_with_sometime_in()
+        with (
+            mock.patch.object(Reader, "_claim", side_effect=AttributeError("bug")),
+            pytest.raises(AttributeError, match=r"^bug$"),
+        ):
+            assert_safe_rejection(text)
+
+
+def dumps_with_sometime_in() -> str:
+    """A valid file whose claims' periods are read by TimeSpan.sometime_in."""
+    return dio.dumps(examples.venezuela_2019(), format="jsonl")
