@@ -15,6 +15,7 @@ __all__ = [
     "DiplostatementsError",
     "DuplicateIdError",
     "FieldError",
+    "MissingExtraError",
     "ParseError",
     "UnknownReferenceError",
     "ValidationError",
@@ -155,6 +156,29 @@ class ParseError(DiplostatementsError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         rebuild = functools.partial(type(self), path=self.path)
         return (rebuild, (self.expected, self.text, self.start, self.end), self.__dict__)
+
+
+class MissingExtraError(DiplostatementsError, ImportError):
+    """A feature needs an optional library that is not installed.
+
+    Attributes:
+        feature: what was asked for, e.g. ``"Report.plot()"``.
+        extra: the extra that installs the library, e.g. ``"plot"``.
+        module: the library that is missing (also ``name``, as for any :class:`ImportError`).
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: install the {extra!r} extra"
+            f" (pip install -e '.[{extra}]' in a checkout of diplostatements) or {module} itself",
+            name=module,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.extra, self.module), self.__dict__)
 
 
 def _show(value: object) -> str:
