@@ -507,6 +507,14 @@ class TestReadable:
         right = ax.get_window_extent().x1
         assert max(box.x1 for box in extents(figure, "label:").values()) <= right
 
+    def test_many_arcs_are_drawn_thinner(self, timeline: Figure) -> None:
+        """With many findings the arcs are thinner, so the statements stay readable."""
+        crowded = busy_set(statements=120, sides=8).plot_timeline()
+        assert len(arcs(crowded)) > 4 * len(arcs(timeline))
+        few = {arc.get_linewidth() for arc in arcs(timeline).values()}
+        many = {arc.get_linewidth() for arc in arcs(crowded).values()}
+        assert max(many) < min(few)
+
     def test_the_same_set_built_in_another_order_draws_the_same_picture(self) -> None:
         """The picture does not depend on the order the set was built in."""
         forward = busy_set(statements=25, sides=4)
@@ -785,7 +793,7 @@ class TestLayout:
 
             done = layout(scene, width=8, measure=measure)
             per_inch = (done.right - done.left) / 8
-            assert done.right - done.placed["a"].high >= label_width * per_inch
+            assert done.right - done.placed["a"].after >= label_width * per_inch
 
     def test_bars_widen_a_statements_place(self) -> None:
         """A statement's claim bars are part of its place in a row: others do not overlap them."""

@@ -76,6 +76,7 @@ KIND_COLOURS: dict[str, str] = {
 _DASHED: Final = "--"
 _DOTTED: Final = ":"
 _SHADE = 0.3
+_FEW_ARCS = 20
 _POINTS = 72.0
 _TEXT = TextToPath()
 _EPOCH = date(1970, 1, 1)
@@ -184,10 +185,12 @@ class _Painter:
         for item in self.layout.placed.values():
             self._statement(item)
             self._bars(item)
+        # Many arcs get thinner and lighter, so that the statements stay readable through them.
+        thin = min(1.0, math.sqrt(_FEW_ARCS / max(len(scene.links), 1)))
         seen: Counter[frozenset[str]] = Counter()
         for link in scene.links:
             pair = frozenset((link.first, link.second))
-            self._arc(link, seen[pair])
+            self._arc(link, seen[pair], thin)
             seen[pair] += 1
 
     def _x(self, day: float) -> float:
@@ -223,7 +226,7 @@ class _Painter:
 
     def _statement(self, item: Placed) -> None:
         mark, y = item.mark, item.y
-        precise = item.high - item.low <= 1
+        precise = item.precise
         if not precise:
             (line,) = self.ax.plot(
                 [self._x(item.low), self._x(item.high)],
@@ -248,7 +251,7 @@ class _Painter:
         )
         marker.set_gid(f"statement:{mark.id}")
         label = self.ax.text(
-            self._x(item.high + (MARKER + LABEL_PAD) * self.per_inch),
+            self._x(item.after + (MARKER + LABEL_PAD) * self.per_inch),
             y,
             mark.label,
             fontsize=FONT,
@@ -307,7 +310,7 @@ class _Painter:
         block.set_gid(f"claim:{ref}:{part}")
         self.ax.add_patch(block)
 
-    def _arc(self, link: Link, repeat: int) -> None:
+    def _arc(self, link: Link, repeat: int, thin: float) -> None:
         one, other = self.layout.placed[link.first], self.layout.placed[link.second]
         # Work in inches, y up, so that a bend looks the same on any date range.
         ax_, ay = self._inches(one)
@@ -344,9 +347,9 @@ class _Painter:
             path,
             fill=False,
             edgecolor=kind_colour(link.kind),
-            linewidth=1.7 if contradiction else 1.3,
+            linewidth=max(0.7, (1.7 if contradiction else 1.3) * thin),
             linestyle="-" if link.definite else _DASHED if contradiction else _DOTTED,
-            alpha=0.95,
+            alpha=0.5 + 0.45 * thin,
             capstyle="round",
             zorder=5,
         )

@@ -35,6 +35,7 @@ __all__ = [
     "Placed",
     "Scene",
     "core",
+    "label_anchor",
     "layout",
     "order_sides",
     "reach",
@@ -153,6 +154,16 @@ class Placed:
         return (self.low + self.high) / 2
 
     @property
+    def precise(self) -> bool:
+        """Whether the statement was made on a known day (not a range of possible days)."""
+        return self.high - self.low <= 1
+
+    @property
+    def after(self) -> float:
+        """What the label goes right of: the marker, or the line across the possible days."""
+        return label_anchor(self.low, self.high)
+
+    @property
     def y(self) -> float:
         """The height of the mark line."""
         return self.top + ROW_PAD + ROW / 2
@@ -246,7 +257,7 @@ def layout(scene: Scene, *, width: float, measure: Callable[[str], float]) -> La
         low, high = clip(low, left), clip(high, right)
         places[mark.id] = (low, high)
         start = low - MARKER * per_inch
-        end = high + (MARKER + LABEL_PAD + labels[mark.id]) * per_inch
+        end = label_anchor(low, high) + (MARKER + LABEL_PAD + labels[mark.id]) * per_inch
         for bar in mark.bars:
             bar_low, bar_high = reach(bar.when)
             start = min(start, clip(bar_low, left))
@@ -307,6 +318,11 @@ def order_sides(sides: Sequence[str], links: Iterable[tuple[str, str]]) -> tuple
     return tuple(placed)
 
 
+def label_anchor(low: float, high: float) -> float:
+    """What a statement's label goes right of: its marker for one day, else its line of days."""
+    return (low + high) / 2 if high - low <= 1 else high
+
+
 def _pack(marks: list[Mark], extents: Mapping[str, tuple[float, float]]) -> list[list[Mark]]:
     # First fit in order of left edge: never more rows than statements overlapping at one point.
     rows: list[list[Mark]] = []
@@ -333,13 +349,14 @@ def _limits(scene: Scene, width: float, labels: Mapping[str, float]) -> tuple[fl
     first, last = min(days), max(days)
     pad = max(2.0, (last - first) * 0.03)
     left, right = first - pad, last + pad
-    # Each label must fit right of its statement: right >= high + share * (right - left), where
+    # Each label must fit right of its statement: right >= after + share * (right - left), where
     # share is the label's width (and the spaces around it) as a share of the plot's width.
     for mark in scene.marks:
-        high = reach(mark.said)[1]
+        low, high = reach(mark.said)
         share = (MARKER + LABEL_PAD + labels[mark.id] + GAP) / width
         if high is not None and share < 1:
-            right = max(right, (high - share * left) / (1 - share))
+            after = label_anchor(left if low is None else low, high)
+            right = max(right, (after - share * left) / (1 - share))
     return left, right
 
 
