@@ -9,15 +9,18 @@ import random
 import subprocess
 import sys
 from datetime import date, timedelta
+from typing import Any, cast
 
+import attrs
 import numpy as np
 import pytest
 from matplotlib.artist import Artist
+from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
@@ -27,6 +30,7 @@ from diplostatements import (
     Certainty,
     Claim,
     Modality,
+    Quantity,
     Rebuttal,
     RebuttalKind,
     Report,
@@ -35,6 +39,7 @@ from diplostatements import (
     TimeSpan,
     examples,
 )
+from diplostatements._plot_draw import DISPUTE, arc_gid
 from diplostatements._plot_layout import (
     Bar,
     Mark,
@@ -115,22 +120,69 @@ def spans(figure: Figure, ref: str) -> list[tuple[float, float, float]]:
     return sorted(found)
 
 
-def arcs(figure: Figure, prefix: str = "contradiction:") -> dict[str, PathPatch]:
-    """The arcs, by gid."""
-    found = parts(figure, prefix)
-    assert all(isinstance(arc, PathPatch) for arc in found.values())
-    return {gid: arc for gid, arc in found.items() if isinstance(arc, PathPatch)}
+@attrs.frozen
+class Arc:
+    """One arc as drawn: its points, and the style of the collection it is drawn in."""
+
+    vertices: list[tuple[float, float]]
+    colour: str
+    dashes: tuple[float, ...] | None
+    width: float
+
+    @property
+    def ends(self) -> set[tuple[float, float]]:
+        """The two points it joins (rounded, so that they compare with marker positions)."""
+        return {(round(x, 6), round(y, 6)) for x, y in (self.vertices[0], self.vertices[-1])}
 
 
-def vertices(arc: PathPatch) -> list[tuple[float, float]]:
-    """The points of an arc's path."""
-    return [(float(x), float(y)) for x, y in np.asarray(arc.get_path().vertices, dtype=float)]
+def arc_collections(figure: Figure) -> dict[str, PathCollection]:
+    """The collections of arcs, by gid (one per kind and certainty)."""
+    found = parts(figure, "arcs:")
+    assert all(isinstance(arcs, PathCollection) for arcs in found.values())
+    return {gid: arcs for gid, arcs in found.items() if isinstance(arcs, PathCollection)}
 
 
-def ends(arc: PathPatch) -> set[tuple[float, float]]:
-    """The two points an arc joins (rounded, so that they compare with marker positions)."""
-    points = vertices(arc)
-    return {(round(x, 6), round(y, 6)) for x, y in (points[0], points[-1])}
+def drawn(figure: Figure, gid: str) -> list[Arc]:
+    """The arcs of one collection, in order."""
+    arcs = arc_collections(figure)[gid]
+    (colour,) = {to_hex(tuple(rgba)) for rgba in np.asarray(arcs.get_edgecolor(), dtype=float)}
+    # A collection keeps its line styles as (offset, dashes or None) pairs, whatever was set.
+    styles = cast("list[tuple[float, Any]]", arcs.get_linestyle())
+    ((_, pattern),) = {
+        (offset, None if dashes is None else tuple(float(d) for d in dashes))
+        for offset, dashes in styles
+    }
+    (width,) = {float(w) for w in np.asarray(arcs.get_linewidth(), dtype=float)}
+    return [
+        Arc(
+            [(float(x), float(y)) for x, y in np.asarray(path.vertices, dtype=float)],
+            colour,
+            pattern,
+            width,
+        )
+        for path in arcs.get_paths()
+    ]
+
+
+def arcs(figure: Figure, report: Report) -> dict[str, Arc]:
+    """Each finding's arc ("contradiction:N") and each dispute's ("dispute:N").
+
+    The picture draws one collection per kind and certainty, each in the report's order.
+    """
+    found: dict[str, Arc] = {}
+    taken: dict[str, int] = {}
+    collections = arc_collections(figure)
+    for number, finding in enumerate(report):
+        gid = arc_gid(finding.kind.value, definite=finding.certainty is Certainty.DEFINITE)
+        if gid in collections:
+            index = taken.get(gid, 0)
+            taken[gid] = index + 1
+            found[f"contradiction:{number}"] = drawn(figure, gid)[index]
+    if "arcs:dispute" in collections:
+        for number, arc in enumerate(drawn(figure, "arcs:dispute")):
+            found[f"dispute:{number}"] = arc
+    assert sum(len(drawn(figure, gid)) for gid in collections) == len(found)
+    return found
 
 
 def at(line: Line2D) -> tuple[float, float]:
@@ -206,6 +258,42 @@ def busy_set(statements: int = 40, sides: int = 6, seed: int = 7) -> StatementSe
     return StatementSet([*items, *made])
 
 
+def every_kind() -> StatementSet:
+    """A set with one finding of each kind, all between Russia and the United States."""
+    items: list[Actor | Affiliation | Statement] = [
+        Actor.state(code) for code in ("RUS", "USA", "UKR", "VEN", "SYR")
+    ]
+    pairs = [
+        ("negation", Claim("RUS", "supports", "x"), Claim("RUS", "supports", "x").negated()),
+        (
+            "exclusive",
+            Claim("maduro", "legitimate_president_of", "VEN"),
+            Claim("guaido", "legitimate_president_of", "VEN"),
+        ),
+        ("contrary", Claim("RUS", "allied_with", "UKR"), Claim("RUS", "at_war_with", "UKR")),
+        (
+            "quantity",
+            Claim("RUS", "has_personnel_in", "VEN", quantity=Quantity.parse("about 1,000")),
+            Claim("RUS", "has_personnel_in", "VEN", quantity=Quantity.parse("a few dozen")),
+        ),
+        (
+            "entailed",
+            Claim("RUS", "deployed_personnel_to", "SYR"),
+            Claim("RUS", "has_personnel_in", "SYR").negated(),
+        ),
+    ]
+    for name, one, other in pairs:
+        items += [
+            Statement(f"{name}-a", "RUS", TUE, [one]),
+            Statement(f"{name}-b", "USA", TUE, [other]),
+        ]
+    items += [
+        Statement("tweet", "USA", TUE, [Claim("RUS", "informed", "USA")]),
+        Rebuttal("denial", "RUS", TUE, targets=["tweet"], kind=RebuttalKind.DENIAL),
+    ]
+    return StatementSet(items)
+
+
 @pytest.fixture(scope="module")
 def seed() -> StatementSet:
     """The bundled example."""
@@ -276,7 +364,7 @@ class TestLanes:
         shown = {gid.split(":", 1)[1] for gid in parts(figure, "statement:")}
         assert shown == {st.id for st in seed if seed.side_of_statement(st) in {"rostec", "USA"}}
         # The two findings between these sides and others have no lane to end in.
-        assert arcs(figure) == {}
+        assert arc_collections(figure) == {}
 
 
 class TestMarks:
@@ -399,53 +487,71 @@ class TestArcs:
     def test_one_arc_per_contradiction_and_dispute(
         self, seed_report: Report, timeline: Figure
     ) -> None:
-        """Every finding and every dispute of the report is an arc."""
-        assert set(arcs(timeline)) == {f"contradiction:{n}" for n in range(len(seed_report))}
-        assert set(arcs(timeline, "dispute:")) == {
-            f"dispute:{n}" for n in range(len(seed_report.disputes))
+        """Every finding and every dispute of the report is an arc, and nothing else is."""
+        assert set(arcs(timeline, seed_report)) == {
+            *(f"contradiction:{n}" for n in range(len(seed_report))),
+            *(f"dispute:{n}" for n in range(len(seed_report.disputes))),
         }
 
     def test_an_arc_joins_the_markers_of_its_two_statements(
         self, seed_report: Report, timeline: Figure
     ) -> None:
         """Each arc starts at one statement's marker and ends at the other's."""
+        drawn_arcs = arcs(timeline, seed_report)
         for number, finding in enumerate(seed_report):
             first, second = finding.statements
-            arc = arcs(timeline)[f"contradiction:{number}"]
-            assert ends(arc) == {at(marker(timeline, first)), at(marker(timeline, second))}
+            arc = drawn_arcs[f"contradiction:{number}"]
+            assert arc.ends == {at(marker(timeline, first)), at(marker(timeline, second))}
         for number, dispute in enumerate(seed_report.disputes):
-            arc = arcs(timeline, "dispute:")[f"dispute:{number}"]
             ids = (dispute.rebuttal.id, dispute.target.id)
-            assert ends(arc) == {at(marker(timeline, ident)) for ident in ids}
+            arc = drawn_arcs[f"dispute:{number}"]
+            assert arc.ends == {at(marker(timeline, ident)) for ident in ids}
 
     def test_arcs_are_coloured_by_kind(self, busy: StatementSet) -> None:
         """Arcs of one kind share a colour; different kinds have different colours."""
         report = busy.check()
-        figure = busy.plot_timeline(report)
+        drawn_arcs = arcs(busy.plot_timeline(report), report)
         colours: dict[str, set[str]] = {}
         for number, finding in enumerate(report):
-            arc = arcs(figure)[f"contradiction:{number}"]
-            colours.setdefault(finding.kind.value, set()).add(to_hex(arc.get_edgecolor()))
+            colour = drawn_arcs[f"contradiction:{number}"].colour
+            colours.setdefault(finding.kind.value, set()).add(colour)
         assert len(colours) >= 2
         assert all(len(found) == 1 for found in colours.values())
         assert len({colour for found in colours.values() for colour in found}) == len(colours)
 
+    def test_every_kind_has_its_own_colour(self) -> None:
+        """One finding of each kind: an arc of a colour of its own, none the disputes' grey."""
+        report = every_kind().check()
+        kinds = {finding.kind for finding in report}
+        assert len(kinds) == len(report) >= 6
+        drawn_arcs = arcs(every_kind().plot_timeline(report), report)
+        colours = {drawn_arcs[f"contradiction:{n}"].colour for n in range(len(report))}
+        assert len(colours) == len(kinds)
+        assert to_hex(DISPUTE) not in colours
+
     def test_definite_solid_possible_dashed_disputes_dotted(self, busy: StatementSet) -> None:
         """Definite arcs are solid, possible ones dashed, disputes dotted and grey."""
         report = busy.check()
-        figure = busy.plot_timeline(report)
-        certainties = {finding.certainty for finding in report}
-        assert certainties == {Certainty.DEFINITE, Certainty.POSSIBLE}
+        drawn_arcs = arcs(busy.plot_timeline(report), report)
+        assert {finding.certainty for finding in report} == {
+            Certainty.DEFINITE,
+            Certainty.POSSIBLE,
+        }
         for number, finding in enumerate(report):
-            arc = arcs(figure)[f"contradiction:{number}"]
-            expected = "-" if finding.certainty is Certainty.DEFINITE else "--"
-            assert arc.get_linestyle() == expected
-        dispute_arcs = arcs(figure, "dispute:")
-        assert dispute_arcs
-        for arc in dispute_arcs.values():
-            assert arc.get_linestyle() == ":"
-            colour = to_hex(arc.get_edgecolor())
-            assert colour[1:3] == colour[3:5] == colour[5:7]  # grey
+            dashes = drawn_arcs[f"contradiction:{number}"].dashes
+            if finding.certainty is Certainty.DEFINITE:
+                assert dashes is None
+            else:
+                assert dashes is not None
+                on, off = dashes
+                assert on > off  # dashes
+        disputes = [arc for gid, arc in drawn_arcs.items() if gid.startswith("dispute:")]
+        assert len(disputes) == len(report.disputes) > 0
+        for arc in disputes:
+            assert arc.dashes is not None
+            on, off = arc.dashes
+            assert on < off  # dots
+            assert arc.colour[1:3] == arc.colour[3:5] == arc.colour[5:7]  # grey
 
     def test_two_claims_of_one_statement_make_a_loop(self) -> None:
         """A statement contradicting itself gets an arc that leaves and returns to its marker."""
@@ -460,10 +566,36 @@ class TestArcs:
                 ),
             ]
         )
-        figure = s.plot_timeline()
-        arc = arcs(figure)["contradiction:0"]
-        assert ends(arc) == {at(marker(figure, "s"))}
-        assert min(x for x, _ in vertices(arc)) < point(marker(figure, "s"))[0]
+        report = s.check()
+        figure = s.plot_timeline(report)
+        arc = arcs(figure, report)["contradiction:0"]
+        assert arc.ends == {at(marker(figure, "s"))}
+        assert min(x for x, _ in arc.vertices) < point(marker(figure, "s"))[0]
+
+    def test_several_arcs_between_two_statements_bend_apart(self) -> None:
+        """Two findings between the same statements are two arcs that do not coincide."""
+        s = StatementSet(
+            [
+                *STATES,
+                Statement(
+                    "a", "RUS", TUE, [Claim("RUS", "supports", "x"), Claim("RUS", "visited", "y")]
+                ),
+                Statement(
+                    "b",
+                    "USA",
+                    TUE,
+                    [
+                        Claim("RUS", "supports", "x").negated(),
+                        Claim("RUS", "visited", "y").negated(),
+                    ],
+                ),
+            ]
+        )
+        report = s.check()
+        assert len(report) == 2
+        one, other = arcs(s.plot_timeline(report), report).values()
+        assert one.ends == other.ends
+        assert one.vertices != other.vertices
 
     def test_legend_names_the_kinds_with_the_arcs_colours(self, timeline: Figure) -> None:
         """The legend lists each kind drawn, in the colour of its arcs, and the line styles."""
@@ -472,7 +604,8 @@ class TestArcs:
             text.get_text(): handle
             for text, handle in zip(legend.get_texts(), legend.legend_handles, strict=True)
         }
-        arc_colours = {to_hex(arc.get_edgecolor()) for arc in arcs(timeline).values()}
+        arc_colours = {drawn(timeline, gid)[0].colour for gid in arc_collections(timeline)}
+        arc_colours -= {to_hex(DISPUTE)}
         kinds = {"denial", "exclusive"}
         assert kinds <= entries.keys()
         handles = [entries[kind] for kind in kinds]
@@ -509,11 +642,12 @@ class TestReadable:
 
     def test_many_arcs_are_drawn_thinner(self, timeline: Figure) -> None:
         """With many findings the arcs are thinner, so the statements stay readable."""
-        crowded = busy_set(statements=120, sides=8).plot_timeline()
-        assert len(arcs(crowded)) > 4 * len(arcs(timeline))
-        few = {arc.get_linewidth() for arc in arcs(timeline).values()}
-        many = {arc.get_linewidth() for arc in arcs(crowded).values()}
-        assert max(many) < min(few)
+        crowded = busy_set(statements=120, sides=8)
+        report = crowded.check()
+        many = arcs(crowded.plot_timeline(report), report)
+        few = arcs(timeline, examples.venezuela_2019().check())
+        assert len(many) > 4 * len(few)
+        assert max(arc.width for arc in many.values()) < min(arc.width for arc in few.values())
 
     def test_the_same_set_built_in_another_order_draws_the_same_picture(self) -> None:
         """The picture does not depend on the order the set was built in."""
@@ -529,8 +663,9 @@ class TestReadable:
         def drawing(figure: Figure) -> list[tuple[str, str]]:
             out = []
             for artist in figure.findobj(lambda a: a.get_gid() is not None):
-                if isinstance(artist, PathPatch):
-                    where = repr([(round(x, 6), round(y, 6)) for x, y in vertices(artist)])
+                if isinstance(artist, PathCollection):
+                    paths = [np.asarray(path.vertices, dtype=float) for path in artist.get_paths()]
+                    where = repr([path.round(6).tolist() for path in paths])
                 elif isinstance(artist, Line2D):
                     ys = np.asarray(artist.get_ydata(), dtype=float).tolist()
                     where = repr((xs(artist), ys))
@@ -576,7 +711,7 @@ class TestReportPlot:
         involved |= {d.target.id for d in seed_report.disputes}
         shown = {gid.split(":", 1)[1] for gid in parts(figure, "statement:")}
         assert shown == involved
-        assert len(arcs(figure)) == len(seed_report)
+        assert len(arcs(figure, seed_report)) == len(seed_report) + len(seed_report.disputes)
 
     def test_a_denials_bar_is_the_period_of_the_claim_it_denies(self, seed_report: Report) -> None:
         """The denial made on June 4 is about the tweet's June 3: its bar is on June 3."""
@@ -592,9 +727,10 @@ class TestReportPlot:
 
     def test_filtered_reports_draw_what_they_hold(self, seed_report: Report) -> None:
         """``report.of_kind("exclusive").plot()`` draws that finding alone."""
-        figure = seed_report.of_kind("exclusive").plot()
-        (arc,) = arcs(figure).values()
-        assert ends(arc) == {
+        exclusive = seed_report.of_kind("exclusive")
+        figure = exclusive.plot()
+        arc = arcs(figure, exclusive)["contradiction:0"]
+        assert arc.ends == {
             at(marker(figure, "moscow-maduro-legitimate")),
             at(marker(figure, "us-recognizes-guaido")),
         }

@@ -135,16 +135,15 @@ def _mark(
 
 def _links(report: Report, shown: Mapping[str, Mark]) -> list[Link]:
     links: list[Link] = []
-    for number, contradiction in enumerate(report):
+    for contradiction in report:
         first, second = contradiction.statements
         if first in shown and second in shown:
             definite = contradiction.certainty is Certainty.DEFINITE
-            gid = f"contradiction:{number}"
-            links.append(Link(gid, first, second, contradiction.kind.value, definite))
-    for number, dispute in enumerate(report.disputes):
+            links.append(Link(first, second, contradiction.kind.value, definite))
+    for dispute in report.disputes:
         first, second = dispute.target.id, dispute.rebuttal.id
         if first in shown and second in shown:
-            links.append(Link(f"dispute:{number}", first, second, "dispute", definite=False))
+            links.append(Link(first, second, "dispute", definite=False))
     return links
 
 

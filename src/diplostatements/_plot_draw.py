@@ -3,8 +3,8 @@
 Every drawn part has a ``gid`` naming what it shows, so that a test (or a user post-processing
 the figure) can find it: ``lane:SIDE``, ``statement:ID`` (the marker), ``said:ID`` (the line over
 an imprecise date), ``label:ID``, ``claim:REF:core`` and ``claim:REF:imprecise`` (a claim bar's
-solid and shaded parts), ``open:REF`` (where a bar runs past the plot), ``contradiction:N`` and
-``dispute:N`` (the arcs, numbered as the report lists them).
+solid and shaded parts), ``open:REF`` (where a bar runs past the plot). The arcs are drawn as one
+collection per kind and certainty (see :func:`arc_gid`), in the order the report lists them.
 
 Colours are the Okabe-Ito set, which readers with the common colour-vision deficiencies can tell
 apart; each kind of contradiction keeps its colour from one picture to the next.
@@ -21,11 +21,12 @@ from typing import Final
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch, Rectangle
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 
@@ -50,6 +51,7 @@ __all__ = [
     "INK",
     "KIND_COLOURS",
     "TimelineFigure",
+    "arc_gid",
     "draw",
     "kind_colour",
     "measure",
@@ -73,8 +75,10 @@ KIND_COLOURS: dict[str, str] = {
 }
 """Each kind of contradiction's colour, by the kind's name."""
 
-_DASHED: Final = "--"
-_DOTTED: Final = ":"
+# Dash patterns (on, off), in multiples of the line's width: dashes longer than their gaps for
+# a possible contradiction, dots shorter than their gaps for a dispute.
+_DASHED: Final = (0.0, (4.0, 2.5))
+_DOTTED: Final = (0.0, (1.0, 2.0))
 _SHADE = 0.3
 _FEW_ARCS = 20
 _POINTS = 72.0
@@ -185,13 +189,7 @@ class _Painter:
         for item in self.layout.placed.values():
             self._statement(item)
             self._bars(item)
-        # Many arcs get thinner and lighter, so that the statements stay readable through them.
-        thin = min(1.0, math.sqrt(_FEW_ARCS / max(len(scene.links), 1)))
-        seen: Counter[frozenset[str]] = Counter()
-        for link in scene.links:
-            pair = frozenset((link.first, link.second))
-            self._arc(link, seen[pair], thin)
-            seen[pair] += 1
+        self._arcs(scene.links)
 
     def _x(self, day: float) -> float:
         return day + self.offset
@@ -310,7 +308,34 @@ class _Painter:
         block.set_gid(f"claim:{ref}:{part}")
         self.ax.add_patch(block)
 
-    def _arc(self, link: Link, repeat: int, thin: float) -> None:
+    def _arcs(self, links: Sequence[Link]) -> None:
+        # One collection per kind and certainty: a figure may hold thousands of arcs, and one
+        # artist each would cost a millisecond apiece. Many arcs are drawn thinner and lighter,
+        # so that the statements stay readable through them.
+        thin = min(1.0, math.sqrt(_FEW_ARCS / max(len(links), 1)))
+        groups: dict[tuple[str, bool], list[Path]] = {}
+        seen: Counter[frozenset[str]] = Counter()
+        for link in links:
+            pair = frozenset((link.first, link.second))
+            groups.setdefault((link.kind, link.definite), []).append(self._arc(link, seen[pair]))
+            seen[pair] += 1
+        for kind, definite in sorted(groups, key=_arc_order):
+            contradiction = kind != "dispute"
+            arcs = PathCollection(
+                groups[kind, definite],
+                facecolors="none",
+                edgecolors=kind_colour(kind),
+                linewidths=max(0.7, (1.7 if contradiction else 1.3) * thin),
+                linestyles="-" if definite else _DASHED if contradiction else _DOTTED,
+                alpha=0.5 + 0.45 * thin,
+                capstyle="round",
+                zorder=5,
+                transform=self.ax.transData,
+            )
+            arcs.set_gid(arc_gid(kind, definite=definite))
+            self.ax.add_collection(arcs, autolim=False)
+
+    def _arc(self, link: Link, repeat: int) -> Path:
         one, other = self.layout.placed[link.first], self.layout.placed[link.second]
         # Work in inches, y up, so that a bend looks the same on any date range.
         ax_, ay = self._inches(one)
@@ -341,20 +366,7 @@ class _Painter:
             control = ((ax_ + bx) / 2 + 2 * bend * nx, (ay + by) / 2 + 2 * bend * ny)
             points = [(ax_, ay), control, (bx, by)]
             codes = [Path.MOVETO, Path.CURVE3, Path.CURVE3]
-        path = Path([self._data(x, y) for x, y in points], codes)
-        contradiction = link.kind != "dispute"
-        arc = PathPatch(
-            path,
-            fill=False,
-            edgecolor=kind_colour(link.kind),
-            linewidth=max(0.7, (1.7 if contradiction else 1.3) * thin),
-            linestyle="-" if link.definite else _DASHED if contradiction else _DOTTED,
-            alpha=0.5 + 0.45 * thin,
-            capstyle="round",
-            zorder=5,
-        )
-        arc.set_gid(link.gid)
-        self.ax.add_patch(arc)
+        return Path([self._data(x, y) for x, y in points], codes)
 
     def _inches(self, item: Placed) -> tuple[float, float]:
         return self._inches_of(item.x, item.y)
@@ -364,6 +376,25 @@ class _Painter:
 
     def _data(self, x: float, y: float) -> tuple[float, float]:
         return self._x(self.layout.left + x * self.per_inch), -y / self.y_scale
+
+
+def arc_gid(kind: str, *, definite: bool) -> str:
+    """The name of the collection that holds the arcs of a kind and certainty.
+
+    ``arcs:denial:definite``, ``arcs:negation:possible``...; disputes are ``arcs:dispute``.
+    Within a collection the arcs are in the order the report lists them.
+    """
+    if kind == "dispute":
+        return "arcs:dispute"
+    return f"arcs:{kind}:{'definite' if definite else 'possible'}"
+
+
+def _arc_order(key: tuple[str, bool]) -> tuple[int, bool]:
+    kind, definite = key
+    return (
+        len(KIND_COLOURS) if kind == "dispute" else list(KIND_COLOURS).index(kind),
+        not definite,
+    )
 
 
 def _legend(scene: Scene) -> list[Artist]:

@@ -100,7 +100,6 @@ class Link:
     """An arc between two statements.
 
     Args:
-        gid: a name for the drawn arc (``"contradiction:3"``, ``"dispute:0"``).
         first: the id of one statement.
         second: the id of the other.
         kind: a contradiction's kind (a :class:`~diplostatements.Rule` value such as
@@ -108,7 +107,6 @@ class Link:
         definite: whether the contradiction is definite (a dispute never is).
     """
 
-    gid: str
     first: str
     second: str
     kind: str
