@@ -5,7 +5,8 @@ What :meth:`StatementSet.plot_timeline <diplostatements.StatementSet.plot_timeli
 set and the report and describes what to show (:class:`._plot_layout.Scene`); matplotlib is
 imported only when a picture is asked for, and :mod:`._plot_draw` draws it.
 
-- One lane per side, in the order the sides first speak (or the order of ``sides``).
+- One lane per side, ordered so that sides linked by many arcs are neighbours (see
+  :func:`._plot_layout.order_sides`), or in the order of ``sides``.
 - Each statement a marker on the day it was made (a diamond for a rebuttal); a statement whose
   date is imprecise gets a hollow marker in the middle of a line across the days it may have been
   made on.

@@ -454,18 +454,20 @@ class StatementSet:
     ) -> Figure:
         """The set as a picture: one lane per side, statements on a timeline, arcs for clashes.
 
-        Needs the ``plot`` extra (matplotlib). Each side gets a lane, in the order the sides first
-        speak. Each statement is a marker on the day it was made (a diamond for a rebuttal; hollow,
-        on a line across the days it may have been made on, when its date is imprecise), with its
-        id beside it. Under it, a bar for each period its claims are about, where that is not the
-        day it was made: solid where every reading of the period holds, shaded over imprecise ends.
-        Each contradiction is an arc between its two statements, coloured by its kind, solid when
-        definite and dashed when possible; each dispute is a grey dotted arc.
+        Needs the ``plot`` extra (matplotlib). Each side gets a lane. Each statement is a marker
+        on the day it was made (a diamond for a rebuttal; hollow, on a line across the days it may
+        have been made on, when its date is imprecise), with its id beside it. Under it, a bar for
+        each period its claims are about, where that is not the day it was made: solid where every
+        reading of the period holds, shaded over imprecise ends. Each contradiction is an arc
+        between its two statements, coloured by its kind, solid when definite and dashed when
+        possible; each dispute is a grey dotted arc.
 
         Args:
             report: the findings to draw as arcs; ``None`` checks the set with the default options
-                (pass ``Report()`` for none).
-            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side.
+                (pass ``Report()`` for none). A finding whose statements are not both drawn is
+                left out.
+            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side,
+                ordered so that sides that contradict each other are neighbours.
             ax: matplotlib axes to draw on, instead of a new figure sized to fit.
             width: the new figure's width in inches (at least 4).
             title: a title above the picture.

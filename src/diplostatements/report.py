@@ -336,7 +336,8 @@ class Report:
         denial's bar is the period of the claim it denies).
 
         Args:
-            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side.
+            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side,
+                ordered so that sides that contradict each other are neighbours.
             ax: matplotlib axes to draw on, instead of a new figure sized to fit.
             width: the new figure's width in inches (at least 4).
             title: a title above the picture.
