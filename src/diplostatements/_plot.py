@@ -102,7 +102,7 @@ def _require_matplotlib(feature: str) -> None:
     try:
         import matplotlib  # noqa: F401, PLC0415  # the optional extra, imported only when drawing
     except ImportError as error:
-        raise MissingExtraError(feature, "plot", "matplotlib") from error
+        raise MissingExtraError(feature, "matplotlib", "plot") from error
 
 
 def _mark(

@@ -158,29 +158,6 @@ class ParseError(DiplostatementsError, ValueError):
         return (rebuild, (self.expected, self.text, self.start, self.end), self.__dict__)
 
 
-class MissingExtraError(DiplostatementsError, ImportError):
-    """A feature needs an optional library that is not installed.
-
-    Attributes:
-        feature: what was asked for, e.g. ``"Report.plot()"``.
-        extra: the extra that installs the library, e.g. ``"plot"``.
-        module: the library that is missing (also ``name``, as for any :class:`ImportError`).
-    """
-
-    def __init__(self, feature: str, extra: str, module: str) -> None:
-        self.feature = feature
-        self.extra = extra
-        self.module = module
-        super().__init__(
-            f"{feature} needs {module}, which is not installed: install the {extra!r} extra"
-            f" (pip install -e '.[{extra}]' in a checkout of diplostatements) or {module} itself",
-            name=module,
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.feature, self.extra, self.module), self.__dict__)
-
-
 def _show(value: object) -> str:
     shown = repr(value)
     if len(shown) > 80:
@@ -212,3 +189,31 @@ class VocabularyError(DiplostatementsError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.predicates), self.__dict__)
+
+
+class MissingExtraError(DiplostatementsError, ImportError):
+    """An optional part of the library needs a package that is not installed.
+
+    It is an :class:`ImportError` too (its ``name`` is the missing package), so code that
+    guards an optional import with ``except ImportError`` keeps working.
+
+    Attributes:
+        feature: what needs the package (``"diplostatements.tables"``).
+        package: the package that is missing (``"pyarrow"``).
+        extra: the extra that installs it (``"tables"``), or None when no extra of this
+            library installs it (install the package itself).
+    """
+
+    def __init__(self, feature: str, package: str, extra: str | None = None) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        command = package if extra is None else f"'diplostatements[{extra}]'"
+        super().__init__(
+            f"{feature} needs {package}, which is not installed;"
+            f" install it with: pip install {command}",
+            name=package,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.package, self.extra), self.__dict__)
