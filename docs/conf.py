@@ -28,10 +28,12 @@ extensions = [
     "sphinx.ext.viewcode",
     "apicheck",  # every public name must be documented, with a docstring
     "clirun",  # ``{cli-run}`` blocks: shell sessions whose output is checked at build time
+    "vocabtable",  # ``{vocabulary-table}``: the default vocabulary as a table, from the code
+    "pictures",  # ``{picture}``: a figure drawn by the library at build time, shown as a PNG
 ]
 
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints", "_ext"]
+exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints", "_ext", "_generated"]
 root_doc = "index"
 
 # -- MyST --------------------------------------------------------------------------------------

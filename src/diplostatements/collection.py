@@ -42,6 +42,11 @@ from .statements import Statement
 from .timespans import Overlap, TimeSpan
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
     from .report import Report
 
 __all__ = ["Assertion", "Item", "StatementSet"]
@@ -499,6 +504,46 @@ class StatementSet:
         from ._pictures import timeline_text  # noqa: PLC0415  # loaded only when asked for
 
         return timeline_text(self, width=width)
+
+    def plot_timeline(
+        self,
+        report: Report | None = None,
+        *,
+        sides: Sequence[str] | None = None,
+        ax: Axes | None = None,
+        width: float = 10.0,
+        title: str | None = None,
+    ) -> Figure:
+        """The set as a picture: one lane per side, statements on a timeline, arcs for clashes.
+
+        Needs the ``plot`` extra (matplotlib). Each side gets a lane. Each statement is a marker
+        on the day it was made (a diamond for a rebuttal; hollow, on a line across the days it may
+        have been made on, when its date is imprecise), with its id beside it. Under it, a bar for
+        each period its claims are about, where that is not the day it was made: solid where every
+        reading of the period holds, shaded over imprecise ends. Each contradiction is an arc
+        between its two statements, coloured by its kind, solid when definite and dashed when
+        possible; each dispute is a grey dotted arc.
+
+        Args:
+            report: the findings to draw as arcs; ``None`` checks the set with the default options
+                (pass ``Report()`` for none). A finding whose statements are not both drawn is
+                left out.
+            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side,
+                ordered so that sides that contradict each other are neighbours.
+            ax: matplotlib axes to draw on, instead of a new figure sized to fit.
+            width: the new figure's width in inches (at least 4).
+            title: a title above the picture.
+
+        Returns:
+            The matplotlib ``Figure`` (a notebook shows it; ``savefig`` writes it to a file).
+
+        Raises:
+            MissingExtraError: matplotlib is not installed.
+            FieldError: an argument is not what it should be, e.g. a side with no statements.
+        """
+        from ._plot import plot_timeline  # noqa: PLC0415  # needs the plot extra (matplotlib)
+
+        return plot_timeline(self, report, sides=sides, ax=ax, width=width, title=title)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat row per claim, ready for ``pandas.DataFrame``.

@@ -18,7 +18,7 @@ import contextlib
 import enum
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -31,6 +31,12 @@ from .exceptions import FieldError
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import Rule
 from .statements import Statement
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["Certainty", "Contradiction", "Dispute", "Report", "Retraction"]
 
@@ -321,6 +327,39 @@ class Report:
             title: the graph's label.
         """
         return report_to_dot(self, title=title)
+
+    def plot(
+        self,
+        *,
+        sides: Sequence[str] | None = None,
+        ax: Axes | None = None,
+        width: float = 10.0,
+        title: str | None = None,
+    ) -> Figure:
+        """The findings as a picture: the statements involved, on a timeline, with arcs.
+
+        Needs the ``plot`` extra (matplotlib). Drawn as :meth:`StatementSet.plot_timeline
+        <diplostatements.StatementSet.plot_timeline>` draws a set, for the statements of the
+        findings and disputes alone; the bars are the periods of the claims that clash (a
+        denial's bar is the period of the claim it denies).
+
+        Args:
+            sides: the lanes to show, top to bottom, as side ids; ``None`` shows every side,
+                ordered so that sides that contradict each other are neighbours.
+            ax: matplotlib axes to draw on, instead of a new figure sized to fit.
+            width: the new figure's width in inches (at least 4).
+            title: a title above the picture.
+
+        Returns:
+            The matplotlib ``Figure`` (a notebook shows it; ``savefig`` writes it to a file).
+
+        Raises:
+            MissingExtraError: matplotlib is not installed.
+            FieldError: an argument is not what it should be, e.g. a side with no statements.
+        """
+        from ._plot import plot_report  # noqa: PLC0415  # needs the plot extra (matplotlib)
+
+        return plot_report(self, sides=sides, ax=ax, width=width, title=title)
 
     def _repr_html_(self) -> str:
         return report_html(self)
