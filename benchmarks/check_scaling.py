@@ -53,6 +53,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
+
 from diplostatements import (
     Actor,
     ActorKind,
@@ -249,11 +251,32 @@ _REBUTTALS = (
 )
 
 
+SHAPES = ("uniform", "skewed", "names", "quantities", "findings")
+"""The data shapes: see :func:`make_items`."""
+NAMES_SHARE = 0.6
+"""In the ``names`` shape, the share of claims whose object is a plain entity name."""
+QUANTITY_BUCKET = 1_000
+"""In the ``quantities`` shape, how many claims share one proposition."""
+FINDINGS_GROUP = 3
+"""In the ``findings`` shape, claims per inverse-functional key: 3 pairs, so 1 finding a claim."""
+
+
 def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
     """Actors, affiliations, N statements of one claim each, and about N/1,000 rebuttals.
 
-    Deterministic for a given (n, shape, seed).
+    Deterministic for a given (n, shape, seed). The shapes:
+
+    - ``uniform``: the weighted mix of predicates described in the module docstring;
+    - ``skewed``: the same, one state the subject of 8 % of the claims;
+    - ``names``: the same, but most objects are plain entity names that are not actors (a pool
+      of N/5 names);
+    - ``quantities``: compatible figures ("about 100", "between 95 and 105", "exactly 100") of one
+      proposition per 1,000 claims, all about one year: big buckets with no finding;
+    - ``findings``: claims of an inverse-functional predicate, three per object, on one day:
+      about one finding per claim.
     """
+    if shape in ("quantities", "findings"):
+        return _special_items(n, shape)
     rng = random.Random(f"{seed}-{shape}-{n}")
     actors, affiliations, pool = _actors(n, rng)
     subjects, states = pool["subjects"], pool["states"]
@@ -264,6 +287,8 @@ def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
         hot = shape == "skewed" and rng.random() < HOT_SHARE
         subject = hot_subject if hot else rng.choice(subjects)
         claim = _claim(rng, pool, subject, said, hot)
+        if shape == "names" and claim.object is not None and rng.random() < NAMES_SHARE:
+            claim = attrs.evolve(claim, object=f"entity {rng.randrange(max(10, n // 5))}")
         subject = claim.subject
         speakers = pool["spokespeople"].get(subject)
         roll = rng.random()
@@ -296,6 +321,35 @@ def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
             )
         )
     return [*actors, *affiliations, *statements, *rebuttals]
+
+
+def _special_items(n: int, shape: str) -> list[Item]:
+    """The ``quantities`` and ``findings`` shapes (see :func:`make_items`)."""
+    states = [Actor(f"S{i:05d}", f"State {i}", ActorKind.STATE) for i in range(max(20, n // 100))]
+    statements: list[Item] = []
+    year = TimeSpan.between(date(2019, 1, 1), date(2019, 12, 31))
+    figures = (Quantity.about(100), Quantity.between(95, 105), Quantity.exactly(100))
+    for i in range(n):
+        speaker = states[i % len(states)].id
+        said = START + timedelta(days=i % DAYS)
+        if shape == "quantities":
+            key = i % max(1, n // QUANTITY_BUCKET)
+            claim = Claim(
+                f"S{key % len(states):05d}",
+                "has_personnel_in",
+                f"place {key}",
+                quantity=figures[i % len(figures)],
+                when=year,
+            )
+        else:
+            claim = Claim(
+                f"person {i}",
+                "legitimate_president_of",
+                f"country {i // FINDINGS_GROUP}",
+                when=TimeSpan.on(START + timedelta(days=(i // FINDINGS_GROUP) % DAYS)),
+            )
+        statements.append(Statement(f"s{i:07d}", speaker, said, [claim]))
+    return [*states, *statements]
 
 
 def build(items: Sequence[Item]) -> StatementSet:
