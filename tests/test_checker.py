@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from diplostatements._buckets import Entry, check_exclusive
 from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
+from diplostatements.checker.gather import Entry
+from diplostatements.checker.sweep import check_exclusive
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
 from diplostatements.exceptions import FieldError

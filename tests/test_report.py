@@ -7,9 +7,9 @@ from datetime import date
 import attrs
 import pytest
 
-from diplostatements._making import make_contradiction
 from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
+from diplostatements.checker._making import make_contradiction
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import StatementSet
 from diplostatements.rebuttals import ClaimRef, Rebuttal
