@@ -60,6 +60,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -222,5 +223,6 @@ def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
 
 def _is_tables(value: object) -> bool:
     """Whether ``value`` is a set's tables (without importing pyarrow to find out)."""
-    kind = type(value)
-    return kind.__name__ == "Tables" and kind.__module__ == "diplostatements.tables"
+    # Whoever holds tables has imported the module that makes them.
+    module = sys.modules.get("diplostatements.tables")
+    return module is not None and isinstance(value, module.Tables)
