@@ -106,7 +106,9 @@ def _claims(found: StatementSet) -> pa.Table:
     types_ = {name: pa.date32() for name in rows if name.startswith(("said_on_", "when_"))}
     types_ |= {"targets": target, "claim_index": pa.int32(), "quantity_low_open": pa.bool_()}
     types_ |= {"has_when": pa.bool_()}
-    arrays = {name: pa.array(values, types_.get(name, pa.string())) for name, values in rows.items()}
+    arrays = {
+        name: pa.array(values, types_.get(name, pa.string())) for name, values in rows.items()
+    }
     for name in ("type", "polarity"):
         arrays[name] = arrays[name].dictionary_encode()
     return pa.table(arrays).replace_schema_metadata(_META)
@@ -146,7 +148,9 @@ def write_parquet(tables: Tables, path: str | Path) -> None:
 def read_parquet(path: str | Path) -> Tables:
     """The tables of a Parquet set."""
     folder = Path(path)
-    return Tables(*(pq.read_table(folder / f"{n}.parquet") for n in ("actors", "affiliations", "claims")))
+    return Tables(
+        *(pq.read_table(folder / f"{n}.parquet") for n in ("actors", "affiliations", "claims"))
+    )
 
 
 def install() -> types.ModuleType:
@@ -160,4 +164,3 @@ def install() -> types.ModuleType:
 
         diplostatements.tables = module  # type: ignore[attr-defined]
         return module
-

@@ -21,6 +21,7 @@ must (any key that may hold a clash), never less.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +29,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import tables as table_form
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
@@ -53,6 +53,8 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     Raises:
         ValidationError: the tables are not a valid set.
     """
+    # The table form (diplostatements.tables), found by name: it and pyarrow are an extra.
+    table_form: Any = importlib.import_module("diplostatements.tables")
     if isinstance(source, str | os.PathLike):
         tables = table_form.read_parquet(source)
     elif isinstance(source, table_form.Tables):
@@ -65,7 +67,8 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     kept = table_form.Tables(
         actors=tables.actors, affiliations=tables.affiliations, claims=claims.filter(keep)
     )
-    return table_form.from_arrow(kept)
+    found: StatementSet = table_form.from_arrow(kept)
+    return found
 
 
 def _strings(column: Any) -> pa.ChunkedArray:
@@ -90,9 +93,7 @@ def _keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.ChunkedArray:
     # Whole statements: a finding holds the statement with all its claims.
     chosen = pc.unique(pc.take(statement, rows))
     chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type)])
-    return pc.or_(
-        pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen))
-    )
+    return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen)))
 
 
 def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabulary) -> pa.Table:
@@ -109,7 +110,7 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
     row = pa.array(range(n), pa.int64())
     parts: list[pa.Table] = []
 
-    def add(mask: Any, kind: str, k1: Any, k2: Any, k3: Any, other: Any, **flags: Any) -> None:
+    def add(mask: Any, kind: str, key: tuple[Any, Any, Any], other: Any, **flags: Any) -> None:
         chosen = pc.filter(row, mask)
         if len(chosen) == 0:
             return
@@ -119,13 +120,14 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
                 return pa.array([value] * len(chosen), pa.string())
             return pc.take(value, chosen)
 
-        key = pc.binary_join_element_wise(
+        k1, k2, k3 = key
+        joined = pc.binary_join_element_wise(
             kind, pick(k1), pick(k2), pc.fill_null(pick(k3), ""), _SEP
         )
         parts.append(
             pa.table(
                 {
-                    "key": key,
+                    "key": joined,
                     "kind": pa.array([kind] * len(chosen), pa.string()),
                     "row": chosen,
                     "affirmed": pick(flags.get("affirmed", affirmed)),
@@ -138,20 +140,17 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
             )
         )
 
-    yes = pa.array([True] * n)
     no = pa.array([False] * n)
     for name in names:
         profile = profiles[name]
         mine = pc.equal(predicate, name)
         first, second = _oriented(subject, obj, symmetric=profile is not None and profile.symmetric)
-        add(mine, _PROPOSITION, first, name, second, "")
+        add(mine, _PROPOSITION, (first, name, second), "")
         # The negation a contradicting rebuttal implies of a target claim: the other polarity.
         add(
             pc.and_(mine, rebutted),
             _PROPOSITION,
-            first,
-            name,
-            second,
+            (first, name, second),
             "",
             affirmed=pc.invert(affirmed),
             negated=affirmed,
@@ -164,32 +163,55 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
         for implied_name, implied in _implied(profile, vocabulary):
             for s, o in _orientations(subject, obj, profile, implied):
                 one, two = _oriented(s, o, symmetric=implied.symmetric)
-                add(stated, _PROPOSITION, one, implied_name, two, "", negated=no, counted=no)
-                _exclusive(add, stated, implied_name, implied, s, o, yes, no)
-                _contrary(add, stated, implied_name, implied, vocabulary, s, o)
+                add(stated, _PROPOSITION, (one, implied_name, two), "", negated=no, counted=no)
+                _exclusive(add, stated, implied_name, implied, (s, o))
+                _contrary(add, stated, implied_name, implied, (s, o), vocabulary=vocabulary)
         for s, o in _orientations(subject, obj, profile, profile):
-            _exclusive(add, stated, name, profile, s, o, yes, no)
-            _contrary(add, stated, name, profile, vocabulary, s, o)
+            _exclusive(add, stated, name, profile, (s, o))
+            _contrary(add, stated, name, profile, (s, o), vocabulary=vocabulary)
     if not parts:
         return pa.table({"key": pa.array([], pa.string())})
     return pa.concat_tables(parts)
 
 
-def _exclusive(
-    add: Any, mask: Any, name: str, profile: Profile, s: Any, o: Any, yes: Any, no: Any
-) -> None:
+def _exclusive(add: Any, mask: Any, name: str, profile: Profile, claim: tuple[Any, Any]) -> None:
     """Key rows for the functional and inverse-functional keys of affirmed claims."""
+    s, o = claim
     with_object = pc.and_(mask, pc.is_valid(o))
+    yes, no = pa.array([True] * len(mask)), pa.array([False] * len(mask))
     if profile.functional:
-        add(with_object, _EXCLUSIVE, name, "f", s, o, affirmed=yes, negated=no, counted=no)
+        add(
+            with_object,
+            _EXCLUSIVE,
+            (name + _SEP + "f", s, s),
+            o,
+            affirmed=yes,
+            negated=no,
+            counted=no,
+        )
     if profile.inverse_functional:
-        add(with_object, _EXCLUSIVE, name, "i", o, s, affirmed=yes, negated=no, counted=no)
+        add(
+            with_object,
+            _EXCLUSIVE,
+            (name + _SEP + "i", o, o),
+            s,
+            affirmed=yes,
+            negated=no,
+            counted=no,
+        )
 
 
 def _contrary(
-    add: Any, mask: Any, name: str, profile: Profile, vocabulary: Vocabulary, s: Any, o: Any
+    add: Any,
+    mask: Any,
+    name: str,
+    profile: Profile,
+    claim: tuple[Any, Any],
+    *,
+    vocabulary: Vocabulary,
 ) -> None:
     """Key rows for the contrary pairs an affirmed claim may be one side of."""
+    s, o = claim
     if not profile.contrary:
         return
     for other in sorted(vocabulary.contraries(name)):
@@ -200,9 +222,7 @@ def _contrary(
             add(
                 pc.and_(mask, pc.is_valid(two)),
                 _CONTRARY,
-                one,
-                pair,
-                two,
+                (one, pair, two),
                 name,
                 affirmed=pa.array([True] * len(mask)),
                 negated=pa.array([False] * len(mask)),
@@ -239,7 +259,8 @@ def _periods(
 ) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
     """Each claim's first and last possible day, as the checker reads its period."""
     has_when = pc.fill_null(claims["has_when"], False)
-    forever = pc.and_(pc.invert(has_when), pc.is_in(predicate, value_set=pa.array(timeless, pa.string())))
+    timeless_names = pa.array(timeless, pa.string())
+    forever = pc.and_(pc.invert(has_when), pc.is_in(predicate, value_set=timeless_names))
     start = pc.if_else(
         has_when,
         _days(claims["when_start_earliest"], _LOW),

@@ -80,9 +80,6 @@ class Rows:
     names: Mapping[str, str]
     targets: Mapping[str, Statement]
 
-    def __len__(self) -> int:
-        return len(self.claims)
-
     def source(self, aid: int) -> Source:
         """Where assertion ``aid`` comes from."""
         statement = self.statements[aid]

@@ -179,7 +179,9 @@ def check_proposition(entries: list[Entry]) -> list[Hit]:
 
             def clash(mine: Hashable, other: Hashable) -> bool:
                 # Classes of one scope and unit clash when their figures are incompatible;
-                # each pair of classes is decided once.
+                # each pair of classes is decided once; a class never clashes with itself.
+                if mine == other:
+                    return False
                 found = known.get((mine, other))
                 if found is None:
                     one, two = figures[mine], figures[other]
