@@ -67,24 +67,23 @@ def findings(
         The report.
     """
     best = _merge(hits, rows)
-    keys = _Keys(rows, vocabulary)
-    key, side = keys.key, keys.side
     # Looked up in a tuple, by identity: hashing a rule (an enum member) is a Python call.
     kinds = tuple(enabled)
+    aids = {aid for pair, found in best.items() if found[1] in kinds for aid in pair}
+    keys, sides = _keys(rows, vocabulary, aids)
     placed: list[tuple[tuple[Any, ...], Finding, bool]] = []
-    for (lo, hi), (kind, rule, definite, chains) in best.items():
+    append = placed.append
+    for (lo, hi), (_, kind, rule, definite, chains) in best.items():
         if kind not in kinds:
             continue
-        low, high = key(lo), key(hi)
+        low, high = keys[lo], keys[hi]
         # The denied claim comes first in a DENIAL (its number is the lower: the negations a
         # rebuttal implies are numbered after every stated claim); else the earlier assertion.
         if kind is DENIAL or low <= high:
-            finding: Finding = (lo, hi, kind, rule, definite, chains)
-            order = low + high
+            append((low + high, (lo, hi, kind, rule, definite, chains), sides[lo] == sides[hi]))
         else:
-            finding = (hi, lo, kind, rule, definite, (chains[1], chains[0]))
-            order = high + low
-        placed.append((order, finding, side(lo) == side(hi)))
+            swapped = (chains[1], chains[0])
+            append((high + low, (hi, lo, kind, rule, definite, swapped), sides[lo] == sides[hi]))
     placed.sort(key=itemgetter(0))
     writer = _reasons.Writer(rows.names, vocabulary.phrases)
     found = [finding for _, finding, _ in placed]
@@ -92,15 +91,19 @@ def findings(
         [finding[2] for finding in found],
         [finding[4] for finding in found],
         [internal for _, _, internal in placed],
-        _Maker(found, rows, keys, writer),
+        _Maker(found, rows, sides, writer),
     )
     disputes, retracted = _rebuttals(rows, writer)
     return Report(lazy, disputes, retracted, names=rows.names)
 
 
-def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], tuple[Any, ...]]:
+_Best = tuple[tuple[Any, ...], Rule, Rule, bool, Chains]
+"""A pair's best hit so far: (its rank, kind, rule that matched, definite, chains)."""
+
+
+def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], _Best]:
     """One finding per pair of assertion numbers (lower first): the best-ranked hit."""
-    best: dict[tuple[int, int], tuple[tuple[Any, ...], Rule, Rule, bool, Chains]] = {}
+    best: dict[tuple[int, int], _Best] = {}
     claims = rows.claims
     for aid, (_, target) in rows.denied.items():
         # A denial and its target: the same period by construction, so only modality counts.
@@ -108,6 +111,8 @@ def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], tuple
         best[(target, aid)] = ((DENIAL.rank,), DENIAL, DENIAL, both, _NO_CHAINS)
     entailed = ENTAILED.rank
     rank: tuple[Any, ...]
+    # Each rule's rank as a key, found by identity in C (Rule.rank hashes the rule in Python).
+    rules, ranks = list(Rule), [(rule.rank,) for rule in Rule]
     for group in hits:
         for first, second, rule, definite, first_chain, second_chain in group:
             if first < second:
@@ -119,7 +124,7 @@ def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], tuple
                 rank = (entailed, len(first_chain) + len(second_chain), sorted(chains), rule.rank)
             else:  # its rule alone ranks it: every rule of a hit ranks before ENTAILED
                 kind = rule
-                rank = (rule.rank,)
+                rank = ranks[rules.index(rule)]
             known = best.get(key)
             # Equally ranked hits of a pair are the same finding: their chains are equal as
             # sorted lists, and could differ only in which assertion took which, which needs
@@ -127,62 +132,58 @@ def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], tuple
             # the order of the hits (and of the groups) decides nothing.
             if known is None or rank < known[0]:
                 best[key] = (rank, kind, rule, definite, chains)
-    return {key: found[1:] for key, found in best.items()}
+    return best
 
 
-class _Keys:
-    """Each assertion's sort key and side, worked out once per check."""
+def _keys(
+    rows: Rows, vocabulary: Vocabulary, aids: Iterable[int]
+) -> tuple[dict[int, tuple[Any, ...]], dict[int, str]]:
+    """The sort key and the side of each assertion in findings.
 
-    def __init__(self, rows: Rows, vocabulary: Vocabulary) -> None:
-        self.rows = rows
-        self.vocabulary = vocabulary
-        self.profiles: dict[str, Profile | None] = {}
-        self.keys: dict[int, tuple[Any, ...]] = {}
-        self.sides: dict[int, str] = {}
-
-    def profile(self, name: str) -> Profile | None:
-        try:
-            return self.profiles[name]
-        except KeyError:
-            found = self.profiles[name] = profile_of(self.vocabulary, name)
-            return found
-
-    def key(self, aid: int) -> tuple[Any, ...]:
-        """Assertion ``aid``'s sort key (see the module docstring), all in integers but three.
-
-        Periods compare as their four dates, in field order: the order of
-        :class:`~diplostatements.TimeSpan`, here as day numbers compared in C.
-        """
-        known = self.keys.get(aid)
-        if known is None:
-            rows = self.rows
-            statement, claim = rows.statements[aid], rows.claims[aid]
-            span = claim.when  # else the day it was said, or all time: see period_span
-            if span is None:
-                span = period_span(claim, statement, self.profile(claim.predicate))
-            said = statement.said_on
-            denied = rows.denied.get(aid)
-            known = self.keys[aid] = (
-                span.start_earliest.toordinal(),
-                span.start_latest.toordinal(),
-                span.end_earliest.toordinal(),
-                span.end_latest.toordinal(),
-                said.start_earliest.toordinal(),
-                said.start_latest.toordinal(),
-                said.end_earliest.toordinal(),
-                said.end_latest.toordinal(),
-                statement.id,
-                -1 if denied is not None else rows.source(aid).position,
-                "" if denied is None else str(denied[0]),
-            )
-        return known
-
-    def side(self, aid: int) -> str:
-        """The side assertion ``aid`` commits."""
-        known = self.sides.get(aid)
-        if known is None:
-            known = self.sides[aid] = self.rows.side(aid)
-        return known
+    A key (see the module docstring) leads with its period's first day as a number, which
+    settles most comparisons of the final sort in C without reading a date; the dates that
+    follow compare as their day numbers would, in the order of
+    :class:`~diplostatements.TimeSpan`'s fields.
+    """
+    keys: dict[int, tuple[Any, ...]] = {}
+    sides: dict[int, str] = {}
+    said_by, claims, denied, side = rows.statements, rows.claims, rows.denied, rows.sides
+    profiles: dict[str, Profile | None] = {}
+    for aid in aids:
+        statement, claim = said_by[aid], claims[aid]
+        span = claim.when  # else the day it was said, or all time: see period_span
+        if span is None:
+            name = claim.predicate
+            if name not in profiles:
+                profiles[name] = profile_of(vocabulary, name)
+            span = period_span(claim, statement, profiles[name])
+        said = statement.said_on
+        denies = denied.get(aid)
+        if denies is None:
+            # Its claims are numbered one after the other: count back to the first.
+            first = aid
+            while first and said_by[first - 1] is statement:
+                first -= 1
+            position, what = aid - first, ""
+        else:
+            position, what = -1, str(denies[0])
+        start = span.start_earliest
+        keys[aid] = (
+            start.toordinal(),
+            start,
+            span.start_latest,
+            span.end_earliest,
+            span.end_latest,
+            said.start_earliest,
+            said.start_latest,
+            said.end_earliest,
+            said.end_latest,
+            statement.id,
+            position,
+            what,
+        )
+        sides[aid] = side(statement)
+    return keys, sides
 
 
 # What an assertion says in findings: the assertion, and its sentence.
@@ -193,11 +194,11 @@ class _Maker:
     """Writes a finding out as a :class:`Contradiction`, when the report is read."""
 
     def __init__(
-        self, found: Sequence[Finding], rows: Rows, keys: _Keys, writer: _reasons.Writer
+        self, found: Sequence[Finding], rows: Rows, sides: dict[int, str], writer: _reasons.Writer
     ) -> None:
         self.found = found
         self.rows = rows
-        self.keys = keys
+        self.sides = sides
         self.writer = writer
         self.written: dict[int, _Written] = {}
 
@@ -207,7 +208,7 @@ class _Maker:
         if known is None:
             source = self.rows.source(aid)
             statement, claim, denies = source.statement, source.claim, source.denies
-            side = self.keys.side(aid)
+            side = self.sides[aid]
             assertion = make_assertion(statement, claim, side, source.position, denies)
             told = self.writer.telling(statement, claim, side, denies=denies is not None)
             known = self.written[aid] = (assertion, told)

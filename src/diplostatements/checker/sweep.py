@@ -32,7 +32,6 @@ from ..rules import (
     QUANTITY,
     Rule,
     comparable,
-    definite,
     negation_clash,
 )
 from . import gather
@@ -137,8 +136,18 @@ _period = itemgetter(1)  # an entry's period (a C function, unlike a lambda)
 
 
 def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
-    certain = a.certain and b.certain
-    sure = definite(a.period, b.period, certain=certain)
+    """The hit of two entries whose periods may overlap (as every swept pair's may).
+
+    :func:`~diplostatements.rules.definite`, written out: for periods that may overlap, the
+    overlap is DEFINITE when each may start no later than the other must have ended.
+    """
+    one, other = a.period, b.period
+    sure = (
+        a.certain
+        and b.certain
+        and one.last_start <= other.first_end
+        and other.last_start <= one.first_end
+    )
     return _new(Hit, (a.aid, b.aid, rule, sure, a.chain, b.chain))  # a NamedTuple's __new__, in C
 
 
@@ -212,7 +221,7 @@ def check_exclusive(entries: list[Entry], *, inverse: bool) -> list[Hit]:
     return [
         _hit(EXCLUSIVE, a, b)
         for a, b in _sweep(entries, _subject if inverse else _object, ne)
-        if comparable(a.scope, b.scope)
+        if a.scope is b.scope or comparable(a.scope, b.scope)  # most share BROADEST
     ]
 
 
@@ -234,5 +243,5 @@ def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]
     return [
         _hit(CONTRARY, a, b)
         for a, b in _sweep(entries, _predicate, related)
-        if comparable(a.scope, b.scope)
+        if a.scope is b.scope or comparable(a.scope, b.scope)
     ]
