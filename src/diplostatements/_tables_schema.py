@@ -68,17 +68,21 @@ def span_columns(prefix: str) -> tuple[str, str, str, str]:
     return first, second, third, fourth
 
 
+_MIN: Final = date.min
+_MAX: Final = date.max
+
+
 def bounds_of(span: TimeSpan) -> tuple[date | None, date | None, date | None, date | None]:
     """A span's four bounds as a table holds them: an unbounded one is None (see :data:`OPEN`)."""
-    first, second, third, fourth = (
-        None if bound == opened else bound
-        for bound, opened in zip(
-            (span.start_earliest, span.start_latest, span.end_earliest, span.end_latest),
-            OPEN,
-            strict=True,
-        )
+    # Written out: this runs once per span of a set, millions of times.
+    start_earliest, start_latest = span.start_earliest, span.start_latest
+    end_earliest, end_latest = span.end_earliest, span.end_latest
+    return (
+        None if start_earliest == _MIN else start_earliest,
+        None if start_latest == _MIN else start_latest,
+        None if end_earliest == _MAX else end_earliest,
+        None if end_latest == _MAX else end_latest,
     )
-    return first, second, third, fourth
 
 
 def span_of(bounds: Sequence[date | None]) -> TimeSpan:

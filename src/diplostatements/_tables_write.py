@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any, Final
 
 import pyarrow as pa
@@ -24,13 +25,13 @@ from ._tables_schema import (
     bounds_of,
     span_columns,
 )
-from .actors import Actor, Affiliation
-from .claims import Claim
+from .actors import Actor, ActorKind, Affiliation
+from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
 from .exceptions import FieldError
 from .quantities import Quantity
-from .rebuttals import ClaimRef, Rebuttal
-from .statements import Relay, Statement
+from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
+from .statements import Channel, QuoteKind, Relay, SpeechAct, Statement
 from .timespans import TimeSpan
 
 __all__ = ["content_json", "tables_of"]
@@ -43,24 +44,41 @@ def content_json(claim: Claim) -> str:
     return _ENCODER.encode(converter.unstructure(claim, Claim))
 
 
-def _enum(values: Sequence[enum.Enum | None]) -> pa.Array:
-    """An enum column: indices into a dictionary of the values used, in first-use order."""
-    positions: dict[enum.Enum, int] = {}
-    indices = [
-        None if value is None else positions.setdefault(value, len(positions)) for value in values
-    ]
-    dictionary = pa.array([str(member.value) for member in positions], pa.string())
-    return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), dictionary)
+_CODES: dict[type[enum.Enum], tuple[dict[enum.Enum | None, int | None], pa.Array]] = {}
+
+
+def _enum(values: Sequence[enum.Enum | None], kind: type[enum.Enum]) -> pa.Array:
+    """An enum column: indices into a dictionary of all the enum's values, in their order."""
+    codes = _CODES.get(kind)
+    if codes is None:
+        members = list(kind)
+        index: dict[enum.Enum | None, int | None] = {None: None}
+        index.update((member, number) for number, member in enumerate(members))
+        dictionary = pa.array([str(member.value) for member in members], pa.string())
+        codes = _CODES[kind] = (index, dictionary)
+    index, dictionary = codes
+    return pa.DictionaryArray.from_arrays(
+        pa.array([index[value] for value in values], pa.int32()), dictionary
+    )
 
 
 def _spans(spans: Sequence[TimeSpan | None]) -> list[pa.Array]:
     """A span column as its four date columns; an open bound is null, and so is a missing span."""
-    rows = [(None, None, None, None) if span is None else bounds_of(span) for span in spans]
-    return (
-        [pa.array(list(column), pa.date32()) for column in zip(*rows, strict=True)]
-        if rows
-        else [pa.array([], pa.date32()) for _ in range(4)]
-    )
+    columns: tuple[list[date | None], ...] = ([], [], [], [])
+    first, second, third, fourth = (column.append for column in columns)
+    for span in spans:
+        if span is None:
+            first(None)
+            second(None)
+            third(None)
+            fourth(None)
+            continue
+        a, b, c, d = bounds_of(span)
+        first(a)
+        second(b)
+        third(c)
+        fourth(d)
+    return [pa.array(column, pa.date32()) for column in columns]
 
 
 def _span_dicts(prefix: str, span: TimeSpan | None) -> dict[str, Any]:
@@ -86,7 +104,7 @@ def _actors(actors: Iterable[Actor]) -> pa.Table:
         [
             _strings(actor.id for actor in rows),
             _strings(actor.name for actor in rows),
-            _enum([actor.kind for actor in rows]),
+            _enum([actor.kind for actor in rows], ActorKind),
             _strings(actor.country for actor in rows),
             pa.array([sorted(actor.aliases) for actor in rows], pa.list_(pa.string())),
             _strings(actor.wikidata for actor in rows),
@@ -114,12 +132,15 @@ def _relays(relays: tuple[Relay, ...]) -> list[dict[str, Any]]:
     ]
 
 
+_PLAIN_RELAYS: Final = pa.list_(
+    pa.struct([pa.field("kind", pa.string()) if f.name == "kind" else f for f in RELAY])
+)
+
+
 def _relay_column(rows: Sequence[tuple[Relay, ...]]) -> pa.Array:
     # Built through a plain string field, then given the dictionary-encoded kind of the schema.
-    plain = pa.list_(
-        pa.struct([pa.field("kind", pa.string()) if f.name == "kind" else f for f in RELAY])
-    )
-    return pa.array([_relays(relays) for relays in rows], plain).cast(pa.list_(RELAY))
+    values = [_relays(relays) if relays else [] for relays in rows]
+    return pa.array(values, _PLAIN_RELAYS).cast(pa.list_(RELAY))
 
 
 def _targets(statement: Statement) -> list[dict[str, Any]] | None:
@@ -146,10 +167,10 @@ def _statement_columns(statements: Sequence[Statement]) -> list[pa.Array]:
         _strings(statement.speaker for statement in statements),
         *_spans([statement.said_on for statement in statements]),
         _strings(statement.on_behalf_of for statement in statements),
-        _enum([statement.channel for statement in statements]),
-        _enum([statement.act for statement in statements]),
+        _enum([statement.channel for statement in statements], Channel),
+        _enum([statement.act for statement in statements], SpeechAct),
         _strings(statement.text for statement in statements),
-        _enum([statement.quote for statement in statements]),
+        _enum([statement.quote for statement in statements], QuoteKind),
         _relay_column([statement.relays for statement in statements]),
         _strings(None if source is None else source.publisher for source in sources),
         _strings(None if source is None else source.title for source in sources),
@@ -157,8 +178,12 @@ def _statement_columns(statements: Sequence[Statement]) -> list[pa.Array]:
         pa.array([None if source is None else source.published for source in sources], pa.date32()),
         _strings(statement.language for statement in statements),
         pa.array([_targets(statement) for statement in statements], pa.list_(TARGET)),
-        _enum([None if rebuttal is None else rebuttal.kind for rebuttal in rebuttals]),
-        _enum([None if rebuttal is None else rebuttal.modality for rebuttal in rebuttals]),
+        _enum(
+            [None if rebuttal is None else rebuttal.kind for rebuttal in rebuttals], RebuttalKind
+        ),
+        _enum(
+            [None if rebuttal is None else rebuttal.modality for rebuttal in rebuttals], Modality
+        ),
     ]
 
 
@@ -193,8 +218,8 @@ def _claim_columns(
         _strings(None if c is None else c.subject for c in claims),
         _strings(None if c is None else c.predicate for c in claims),
         _strings(None if c is None else c.object for c in claims),
-        _enum([None if c is None else c.polarity for c in claims]),
-        _enum([None if c is None else c.modality for c in claims]),
+        _enum([None if c is None else c.polarity for c in claims], Polarity),
+        _enum([None if c is None else c.modality for c in claims], Modality),
         pa.array([None if c is None else c.quantity is not None for c in claims], pa.bool_()),
         pa.array(lows, pa.float64()),
         pa.array(highs, pa.float64()),
