@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from cattrs.errors import BaseValidationError
 
 from . import _iso3166
-from ._converter import MAX_DEPTH, BadValueError, converter
+from ._converter import MAX_DEPTH, MAX_NUMBER, BadValueError, converter
 from ._problems import MAX_PROBLEMS, FileFieldError, walk
 from ._reading import parse_json
 from ._tables_coerce import WrongType, coerce, describe_type
@@ -188,7 +188,10 @@ def sheets(
                     position,
                     len(known),
                     FileFieldError(
-                        column_path(sheet.label, extra), "each column once", f"{times} columns"
+                        column_path(sheet.label, extra),
+                        "each column once",
+                        times,
+                        shown=f"{times} columns",
                     ),
                 )
                 sheet.sound = False
@@ -227,6 +230,9 @@ def _cast(table: pa.Table, sheet: Sheet, column: Column, found: Found) -> None:
                 ),
             )
             sheet.sound = False
+        return
+    if table.schema.names.count(column.name) > 1:  # reported with the schema
+        sheet.columns[column.name] = pa.nulls(sheet.rows, column.type)
         return
     sheet.given.add(column.name)
     values = table.column(column.name)
@@ -290,6 +296,12 @@ def _date(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
 
 def _nothing(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
     """Nothing more to check: converting the column checked every value."""
+
+
+def _number(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
+    good = pc.and_(pc.is_finite(values), pc.less_equal(pc.abs(values), float(MAX_NUMBER)))
+    expected = f"a finite number of at most {MAX_NUMBER} in size"
+    sheet.report(found, column.name, pc.invert(good), expected)
 
 
 def _country(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
@@ -470,7 +482,7 @@ _CHECKS: Final = {
     Kind.DATE: _date,
     Kind.FLAG: _nothing,
     Kind.INDEX: _nothing,
-    Kind.NUMBER: _nothing,
+    Kind.NUMBER: _number,
     Kind.TEXTS: _texts,
     Kind.RELAYS: _relays,
     Kind.TARGETS: _targets,

@@ -16,8 +16,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.types as pt
 
-from ._converter import MAX_NUMBER
-
 __all__ = ["Converted", "WrongType", "coerce", "describe_type"]
 
 _DAY: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -145,30 +143,15 @@ def _bounded(
 
 def _numbers(column: pa.Array | pa.ChunkedArray) -> Converted:
     kind = column.type
-    expected = f"a finite number of at most {MAX_NUMBER} in size"
-    if pt.is_null(kind):
-        return column.cast(pa.float64()), None, expected
-    if pt.is_integer(kind) or pt.is_floating(kind) or pt.is_decimal(kind):
-        value = column.cast(pa.float64())
-    elif _stringy(kind) or pt.is_dictionary(kind):
+    if pt.is_null(kind) or pt.is_integer(kind) or pt.is_floating(kind) or pt.is_decimal(kind):
+        return column.cast(pa.float64()), None, ""
+    if _stringy(kind) or pt.is_dictionary(kind):
         text = _strings(column)
         shaped = pc.match_substring_regex(text, _NUMBER)
         kept = pc.if_else(shaped, pc.utf8_trim_whitespace(text), pa.scalar(None, pa.string()))
-        value = kept.cast(pa.float64())
         failed = pc.and_(pc.is_valid(text), pc.invert(pc.fill_null(shaped, False)))
-        return _finite(value, failed, expected)
-    else:
-        raise WrongType("numbers (float64)")
-    return _finite(value, None, expected)
-
-
-def _finite(
-    value: pa.Array | pa.ChunkedArray, failed: pa.Array | pa.ChunkedArray | None, expected: str
-) -> Converted:
-    good = pc.and_(pc.is_finite(value), pc.less_equal(pc.abs(value), float(MAX_NUMBER)))
-    outside = pc.invert(pc.fill_null(good, True))
-    bad = outside if failed is None else pc.or_(outside, failed)
-    return value, _bad(bad), expected
+        return kept.cast(pa.float64()), _bad(failed), "a number"
+    raise WrongType("numbers (float64)")
 
 
 def _enum(column: pa.Array | pa.ChunkedArray, target: pa.DataType) -> Converted:
@@ -219,7 +202,10 @@ def _struct(column: pa.Array | pa.ChunkedArray, target: pa.DataType) -> Converte
         if kind.get_field_index(field.name) < 0:
             children.append(pa.nulls(len(whole), field.type))
             continue
-        child, failed, _ = coerce(whole.field(field.name), field.type)
+        try:
+            child, failed, _ = coerce(whole.field(field.name), field.type)
+        except WrongType as error:
+            raise WrongType(f"{describe_type(target)} ({field.name}: {error.expected})") from None
         if failed is not None:
             raise WrongType(f"{describe_type(target)} ({field.name}: {describe_type(field.type)})")
         children.append(child)

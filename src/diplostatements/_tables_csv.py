@@ -307,9 +307,12 @@ def _targets(cell: str) -> list[dict[str, Any]]:
             'a JSON list of statement ids or {"statement_id": id, "claim": i}', value
         )
     targets: list[dict[str, Any]] = []
-    for item in value:
+    for index, item in enumerate(value):
         if isinstance(item, str):
             targets.append({"statement_id": item, "claim": None})
+        elif not isinstance(item, dict):
+            expected = 'a statement id or {"statement_id": id, "claim": index}'
+            raise BadValueError(expected, item, f"[{index}]")
         else:
             ref = converter.structure(item, ClaimRef)
             targets.append({"statement_id": ref.statement_id, "claim": ref.claim})
@@ -344,7 +347,10 @@ def arrow_of(
                     [None if span is None else span[index] for span in spans], pa.date32()
                 )
             if column == "when":
-                columns["has_when"] = pa.array([span is not None for span in spans], pa.bool_())
+                # An empty cell is no period; validate reads a null flag from the bounds.
+                columns["has_when"] = pa.array(
+                    [None if span is None else True for span in spans], pa.bool_()
+                )
             continue
         kind = kinds.get(column)
         if kind in _LISTS:

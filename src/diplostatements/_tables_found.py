@@ -91,13 +91,20 @@ class Found:
         self.count += count - len(rows)
         return int(count)
 
-    def check(self, source: str) -> None:
-        """Raise one :class:`~diplostatements.exceptions.ValidationError` if anything was found."""
+    def check(self, source: str | None) -> None:
+        """Raise one :class:`~diplostatements.exceptions.ValidationError` if anything was found.
+
+        ``source`` names where the tables came from (a directory), if anywhere.
+        """
         if not self.count:
             return
         ordered = [problem for _, _, problem in sorted(self.kept, key=lambda kept: kept[:2])]
         listed = ordered[:MAX_PROBLEMS]
-        message = f"{source} is not a valid diplostatements table set"
+        message = (
+            "the tables are not a valid diplostatements table set"
+            if source is None
+            else f"{source} is not a valid diplostatements table set"
+        )
         if self.count > len(listed):
             message += f"; the first {len(listed)} of {self.count} problems are listed"
         raise ValidationError(message, listed)

@@ -308,7 +308,7 @@ def _statements(table: pa.Table, label: str, found: Found) -> Iterator[tuple[int
 
 
 def build(
-    tables: tuple[pa.Table, pa.Table, pa.Table], labels: Sequence[str], source: str
+    tables: tuple[pa.Table, pa.Table, pa.Table], labels: Sequence[str], source: str | None
 ) -> StatementSet:
     """The set the tables hold (every problem the model finds is reported with its row)."""
     actors, affiliations, claims = tables

@@ -21,8 +21,8 @@ from ._references import Resolver
 from ._tables_check import Sheet, parse_content
 from ._tables_found import Found
 from ._tables_rules import statement_types
-from ._tables_schema import COLUMNS, ENUM, METADATA, NAMES, RELAY, span_columns
-from ._tables_write import content_json
+from ._tables_schema import COLUMNS, ENUM, METADATA, NAMES, RELAY, Kind, span_columns
+from ._tables_write import RELAY_KINDS, coded_relays, content_json
 from ._validation import close_matches
 from .actors import Actor, ActorKind
 from .claims import Claim, Modality
@@ -289,30 +289,54 @@ def _normal_claims(columns: dict[str, Any]) -> None:
         columns["qualifiers"] = pc.if_else(missing, pa.array([[]], qualifiers.type)[0], qualifiers)
 
 
+RELAY_LIST: Final = pa.list_(RELAY)
+
+
 def _normal_relays(values: Any) -> Any:
     listed = _whole(values)
     if listed.null_count:
         listed = pc.fill_null(listed, pa.array([[]], RELAY_LIST)[0])
     relays = pc.list_flatten(listed)
     has = pc.struct_field(relays, ["has_on"])
-    if not has.null_count:
+    kind = pc.struct_field(relays, ["kind"])
+    if has.null_count:
+        bounds = [pc.struct_field(relays, [name]) for name in span_columns("on")]
+        dated = pc.is_valid(bounds[0])
+        for bound in bounds[1:]:
+            dated = pc.or_(dated, pc.is_valid(bound))
+        fields = [pc.struct_field(relays, [index]) for index in range(RELAY.num_fields)]
+        fields[-1] = pc.if_else(pc.is_null(has), dated, has)
+        rebuilt = pa.StructArray.from_arrays(fields, fields=list(RELAY))
+        offsets = pc.subtract(listed.offsets, listed.offsets[0])
+        listed = pa.ListArray.from_arrays(offsets, rebuilt)
+    elif kind.dictionary.equals(RELAY_KINDS):
         return listed
-    bounds = [pc.struct_field(relays, [name]) for name in span_columns("on")]
-    dated = pc.is_valid(bounds[0])
-    for bound in bounds[1:]:
-        dated = pc.or_(dated, pc.is_valid(bound))
-    fields = [pc.struct_field(relays, [index]) for index in range(RELAY.num_fields)]
-    fields[-1] = pc.if_else(pc.is_null(has), dated, has)
-    rebuilt = pa.StructArray.from_arrays(fields, fields=list(RELAY))
-    start = listed.offsets[0]
-    return pa.ListArray.from_arrays(pc.subtract(listed.offsets, start), rebuilt)
+    return coded_relays(listed, kind.cast(pa.string()))
 
 
-RELAY_LIST: Final = pa.list_(RELAY)
+def _canonical(values: Any, dictionary: pa.Array) -> Any:
+    """An enum column coded by ``dictionary`` (all the enum's values, in order)."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    if all(chunk.type == ENUM and chunk.dictionary.equals(dictionary) for chunk in chunks):
+        return values
+    codes = pc.index_in(_whole(values.cast(pa.string())), value_set=dictionary).cast(pa.int32())
+    return pa.DictionaryArray.from_arrays(codes, dictionary)
+
+
+_DICTIONARIES: Final = {
+    column.name: pa.array(column.values, pa.string())
+    for columns in COLUMNS.values()
+    for column in columns
+    if column.kind is Kind.ENUM
+}
 
 
 def normal_tables(sheets: list[Sheet]) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """The three tables in the normal form: every column, its type, defaults filled in."""
+    """The three tables in the normal form: every column, its type, defaults filled in.
+
+    Enum columns are coded by the enum's values in their order, as :func:`to_arrow` codes them,
+    so that equal tables are equal column for column.
+    """
     actors, affiliations, claims = sheets
     actors.columns["country"] = pc.utf8_upper(actors.columns["country"])
     aliases = actors.columns["aliases"]
@@ -321,6 +345,10 @@ def normal_tables(sheets: list[Sheet]) -> tuple[pa.Table, pa.Table, pa.Table]:
     affiliations.columns["speaks_for"] = _filled(affiliations.columns["speaks_for"], False)
     _normal_statements(claims.columns, statement_types(claims))
     _normal_claims(claims.columns)
+    for sheet in sheets:
+        for name in sheet.columns:
+            if name in _DICTIONARIES:
+                sheet.columns[name] = _canonical(sheet.columns[name], _DICTIONARIES[name])
     tables = []
     for name, sheet in zip(NAMES, sheets, strict=True):
         schema = pa.schema([column.field for column in COLUMNS[name]], metadata=METADATA[name])

@@ -460,8 +460,8 @@ def _misnumbered(
         elif claim >= total:
             problem = FileFieldError(
                 path,
-                f"a claim index below {total} (statement {ident!r} has {total} claim rows;"
-                " indices run from 0 with no gaps)",
+                f"a claim index below {total} (statement {ident!r} has {total} claim"
+                f" row{'s' if total != 1 else ''}; indices run from 0 with no gaps)",
                 claim,
             )
         else:

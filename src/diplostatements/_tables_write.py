@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Final
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ._converter import MAX_NUMBER, converter
 from ._tables_schema import (
@@ -31,10 +32,10 @@ from .collection import StatementSet
 from .exceptions import FieldError
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
-from .statements import Channel, QuoteKind, Relay, SpeechAct, Statement
+from .statements import Channel, QuoteKind, Relay, RelayKind, SpeechAct, Statement
 from .timespans import TimeSpan
 
-__all__ = ["content_json", "tables_of"]
+__all__ = ["RELAY_KINDS", "coded_relays", "content_json", "tables_of"]
 
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
 
@@ -137,10 +138,27 @@ _PLAIN_RELAYS: Final = pa.list_(
 )
 
 
+RELAY_KINDS: Final = pa.array([kind.value for kind in RelayKind], pa.string())
+"""The dictionary of a relay's kind: every value of the enum, in order."""
+
+
+def coded_relays(listed: pa.Array, kinds: pa.Array) -> pa.Array:
+    """A relays column with each relay's kind coded by :data:`RELAY_KINDS`."""
+    relays = pc.list_flatten(listed)
+    fields = [pc.struct_field(relays, [index]) for index in range(RELAY.num_fields)]
+    codes = pc.index_in(kinds, value_set=RELAY_KINDS).cast(pa.int32())
+    fields[1] = pa.DictionaryArray.from_arrays(codes, RELAY_KINDS)
+    rebuilt = pa.StructArray.from_arrays(fields, fields=list(RELAY))
+    offsets = pc.subtract(listed.offsets, listed.offsets[0])
+    mask = listed.is_null() if listed.null_count else None
+    return pa.ListArray.from_arrays(offsets, rebuilt, mask=mask)
+
+
 def _relay_column(rows: Sequence[tuple[Relay, ...]]) -> pa.Array:
-    # Built through a plain string field, then given the dictionary-encoded kind of the schema.
+    # Built with a plain string kind, then coded as the schema's dictionary.
     values = [_relays(relays) if relays else [] for relays in rows]
-    return pa.array(values, _PLAIN_RELAYS).cast(pa.list_(RELAY))
+    plain = pa.array(values, _PLAIN_RELAYS)
+    return coded_relays(plain, pc.struct_field(pc.list_flatten(plain), ["kind"]))
 
 
 def _targets(statement: Statement) -> list[dict[str, Any]] | None:

@@ -134,8 +134,14 @@ class Tables:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tables):
             return NotImplemented
+        # The same columns holding the same values: nullability and metadata aside.
         return all(
-            mine.equals(theirs) for mine, theirs in zip(self._all(), other._all(), strict=True)
+            mine.schema.names == theirs.schema.names
+            and all(
+                left.equals(right)
+                for left, right in zip(mine.columns, theirs.columns, strict=True)
+            )
+            for mine, theirs in zip(self._all(), other._all(), strict=True)
         )
 
     __hash__ = None  # type: ignore[assignment]  # tables compare by value and are not hashable
@@ -225,7 +231,7 @@ def validate(tables: Tables) -> Tables:
     """
     if not isinstance(tables, Tables):
         raise FieldError("validate(tables)", "Tables", tables)
-    source = tables.source or "the tables"
+    source = tables.source
     found = Found()
     labels = dict(zip(NAMES, tables.labels, strict=True))
     given = dict(zip(NAMES, tables._all(), strict=True))
@@ -253,7 +259,7 @@ def from_arrow(tables: Tables) -> StatementSet:
         ValidationError: lists every problem; no set is returned.
     """
     normal = validate(tables)
-    return build(normal._all(), normal.labels, normal.source or "the tables")
+    return build(normal._all(), normal.labels, normal.source)
 
 
 def write_parquet(tables: Tables | StatementSet, path: str | os.PathLike[str]) -> None:
