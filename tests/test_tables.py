@@ -479,9 +479,8 @@ class TestValidate:
                         pa.string(),
                     )
                 ),
-                "claims: row 2, column 'source_published': expected an existing a date"
-                ' ("YYYY-MM-DD"),'
-                ' got "2019-13-01"',
+                "claims: row 2, column 'source_published': expected an existing date as"
+                ' "YYYY-MM-DD", got "2019-13-01"',
             ),
             (
                 actors(lambda a: cell(a, "country", 0, "XYZ")),
@@ -941,6 +940,8 @@ class TestNormalForm:
             ),
             ("claim_index", [-1, 1, None], pa.int64(), "a whole number from 0 to 2147483647"),
             ("quantity_low", [None, "lots", None], pa.string(), "a number"),
+            ("source_published", [None, None, "2019-06-31"], pa.string(), "an existing date"),
+            ("source_published", [None, None, "4 June 2019"], pa.string(), "an existing date"),
             ("quantity_low_open", [None, "maybe", None], pa.string(), "true or false"),
         ],
     )
@@ -1320,3 +1321,56 @@ class TestRead:
         assert tables.validate(tables.read(tmp_path / "c")) == SMALL
         assert tables.read(tmp_path / "c" / "claims.csv").labels[2] == "claims.csv"
         assert tables.read(tmp_path / "p" / "claims.parquet") == SMALL
+
+
+def command(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m diplostatements`` with these arguments; capture its output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "diplostatements", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class TestCommandLine:
+    def test_check_a_parquet_set(self, tmp_path: Path) -> None:
+        """check reads a Parquet set from its directory or its claims file, as the JSON file."""
+        tables.write_parquet(examples.venezuela_2019(), tmp_path)
+        (tmp_path / "set.json").write_text(dio.dumps(examples.venezuela_2019()))
+        expected = command("check", str(tmp_path / "set.json"))
+        for path in (tmp_path, tmp_path / "claims.parquet"):
+            result = command("check", str(path), "--format", "json")
+            assert result.returncode == 0, result.stderr
+            assert (
+                result.stdout
+                == command("check", str(tmp_path / "set.json"), "--format", "json").stdout
+            )
+        assert command("check", str(tmp_path)).stdout == expected.stdout
+
+    def test_validate_and_timeline_a_csv_set(self, tmp_path: Path) -> None:
+        """validate and timeline read a CSV set."""
+        tables.write_csv(examples.venezuela_2019(), tmp_path)
+        result = command("validate", str(tmp_path / "claims.csv"))
+        assert result.returncode == 0
+        assert result.stdout == (
+            f"{tmp_path / 'claims.csv'}: valid (19 actors, 12 affiliations, 17 statements of"
+            " which 4 rebuttals)\n"
+        )
+        assert command("timeline", str(tmp_path)).stdout.startswith("17 statements")
+
+    def test_bad_tables(self, tmp_path: Path) -> None:
+        """Bad tables are listed with their file, row and column; exit status 2."""
+        tables.write_parquet(claims(lambda c: cell(c, "speaker", 2, "pesckov"))(SMALL), tmp_path)
+        result = command("validate", str(tmp_path))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"diplostatements: error: {tmp_path} is not a valid diplostatements table set"
+            " (1 problem)\n"
+            "  - claims.parquet: row 2, column 'speaker': expected a known actor id, got"
+            " 'pesckov'; did you mean 'peskov'?\n"
+        )
+        (tmp_path / "claims.parquet").write_text("")
+        result = command("check", str(tmp_path))
+        assert result.returncode == 2
+        assert "claims.parquet: not a Parquet file" in result.stderr

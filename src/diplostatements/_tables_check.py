@@ -250,6 +250,7 @@ def _cast(table: pa.Table, sheet: Sheet, column: Column, found: Found) -> None:
             ),
         )
         sheet.columns[column.name] = pa.nulls(sheet.rows, column.type)
+        sheet.given.discard(column.name)
         sheet.sound = False
         return
     sheet.columns[column.name] = cast

@@ -81,9 +81,11 @@ def _dates(column: pa.Array | pa.ChunkedArray) -> Converted:
         text = _strings(column)
         shaped = pc.match_substring_regex(text, _DAY)
         stamps = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
-        stamps = pc.if_else(shaped, stamps, pa.scalar(None, stamps.type))
+        # strptime may roll a day that does not exist (June 31) into the next month.
+        exists = pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), text)
+        stamps = pc.if_else(pc.and_(shaped, exists), stamps, pa.scalar(None, stamps.type))
         failed = pc.and_(pc.is_valid(text), pc.is_null(stamps))
-        return stamps.cast(pa.date32()), _bad(failed), f"an existing {expected}"
+        return stamps.cast(pa.date32()), _bad(failed), 'an existing date as "YYYY-MM-DD"'
     raise WrongType("dates (date32)")
 
 

@@ -138,8 +138,7 @@ class Tables:
         return all(
             mine.schema.names == theirs.schema.names
             and all(
-                left.equals(right)
-                for left, right in zip(mine.columns, theirs.columns, strict=True)
+                left.equals(right) for left, right in zip(mine.columns, theirs.columns, strict=True)
             )
             for mine, theirs in zip(self._all(), other._all(), strict=True)
         )
@@ -237,8 +236,9 @@ def validate(tables: Tables) -> Tables:
     given = dict(zip(NAMES, tables._all(), strict=True))
     checked = sheets(given, labels, tables._lines, found)
     for sheet, rules in zip(checked, (check_actors, check_affiliations, check_claims), strict=True):
-        if sheet.sound:
-            check_values(sheet, found)
+        # Each column's values are checked on their own, whatever is wrong elsewhere; the rules
+        # that tie columns together wait until every value reads.
+        check_values(sheet, found)
         if sheet.sound:
             rules(sheet, found)
     found.check(source)
