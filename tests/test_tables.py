@@ -1335,21 +1335,18 @@ def command(*args: str) -> subprocess.CompletedProcess[str]:
 
 class TestCommandLine:
     def test_check_a_parquet_set(self, tmp_path: Path) -> None:
-        """check reads a Parquet set from its directory or its claims file, as the JSON file."""
+        """The check command reads a Parquet set from its directory or claims file, like JSON."""
         tables.write_parquet(examples.venezuela_2019(), tmp_path)
         (tmp_path / "set.json").write_text(dio.dumps(examples.venezuela_2019()))
-        expected = command("check", str(tmp_path / "set.json"))
-        for path in (tmp_path, tmp_path / "claims.parquet"):
-            result = command("check", str(path), "--format", "json")
-            assert result.returncode == 0, result.stderr
-            assert (
-                result.stdout
-                == command("check", str(tmp_path / "set.json"), "--format", "json").stdout
-            )
-        assert command("check", str(tmp_path)).stdout == expected.stdout
+        for form in ("text", "json"):
+            expected = command("check", str(tmp_path / "set.json"), "--format", form)
+            for path in (tmp_path, tmp_path / "claims.parquet"):
+                result = command("check", str(path), "--format", form)
+                assert result.returncode == 0, result.stderr
+                assert result.stdout == expected.stdout
 
     def test_validate_and_timeline_a_csv_set(self, tmp_path: Path) -> None:
-        """validate and timeline read a CSV set."""
+        """The validate and timeline commands read a CSV set."""
         tables.write_csv(examples.venezuela_2019(), tmp_path)
         result = command("validate", str(tmp_path / "claims.csv"))
         assert result.returncode == 0
