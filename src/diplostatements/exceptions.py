@@ -15,6 +15,7 @@ __all__ = [
     "DiplostatementsError",
     "DuplicateIdError",
     "FieldError",
+    "MissingExtraError",
     "ParseError",
     "UnknownReferenceError",
     "ValidationError",
@@ -188,3 +189,31 @@ class VocabularyError(DiplostatementsError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.predicates), self.__dict__)
+
+
+class MissingExtraError(DiplostatementsError, ImportError):
+    """An optional part of the library needs a package that is not installed.
+
+    It is an :class:`ImportError` too (its ``name`` is the missing package), so code that
+    guards an optional import with ``except ImportError`` keeps working.
+
+    Attributes:
+        feature: what needs the package (``"diplostatements.tables"``).
+        package: the package that is missing (``"pyarrow"``).
+        extra: the extra that installs it (``"tables"``), or None when no extra of this
+            library installs it (install the package itself).
+    """
+
+    def __init__(self, feature: str, package: str, extra: str | None = None) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        command = package if extra is None else f"'diplostatements[{extra}]'"
+        super().__init__(
+            f"{feature} needs {package}, which is not installed;"
+            f" install it with: pip install {command}",
+            name=package,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.package, self.extra), self.__dict__)
