@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import importlib.util
 import subprocess
 import sys
 from datetime import date
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 
 from diplostatements import examples
+from diplostatements import tables as tables_module
 from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
 from diplostatements.checker.findings import findings
@@ -40,21 +40,6 @@ from diplostatements.statements import Statement
 from diplostatements.strategies import SMALL_VOCABULARY
 from diplostatements.timespans import TimeSpan
 from diplostatements.vocabulary import DEFAULT_VOCABULARY
-
-
-def _table_form() -> Any:
-    """tests/table_form.py (the tests are not a package), loaded once."""
-    if "table_form" in sys.modules:
-        return sys.modules["table_form"]
-    spec = importlib.util.spec_from_file_location(
-        "table_form", Path(__file__).with_name("table_form.py")
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = sys.modules["table_form"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 MON, TUE = date(2019, 6, 3), date(2019, 6, 4)
 JUNE = TimeSpan.between(date(2019, 6, 1), date(2019, 6, 30))
@@ -883,8 +868,8 @@ class TestStages:
 class TestTables:
     @pytest.fixture
     def form(self) -> Any:
-        """The table form (or its stand-in in these tests)."""
-        return _table_form().install()
+        """The table form."""
+        return tables_module
 
     def test_a_sets_tables_give_the_same_report(self, form: Any) -> None:
         """check(tables) is check(set): findings, sentences, disputes and retractions."""

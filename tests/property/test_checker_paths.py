@@ -7,14 +7,13 @@ sentences, disputes and retractions.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
 
+from diplostatements import tables as tables_module
 from diplostatements.checker import check
 from diplostatements.collection import Item, StatementSet
 from diplostatements.strategies import SMALL_VOCABULARY, statement_sets
@@ -23,20 +22,7 @@ LAW = settings(max_examples=max(60, settings().max_examples), deadline=None)
 BIG = settings(max_examples=max(3, settings().max_examples // 20), deadline=None)
 
 
-def _table_form() -> Any:
-    """tests/table_form.py (the tests are not a package), loaded once."""
-    if "table_form" in sys.modules:
-        return sys.modules["table_form"]
-    path = Path(__file__).parent.parent / "table_form.py"
-    spec = importlib.util.spec_from_file_location("table_form", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = sys.modules["table_form"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FORM = _table_form().install()
+FORM = tables_module
 
 
 def same(one: Any, other: Any) -> None:

@@ -93,12 +93,12 @@ def check(
 
     Args:
         statements: a :class:`~diplostatements.StatementSet`; or any iterable of statements (and
-            actors and affiliations); or a set's tables (``diplostatements.tables.Tables``) or
-            the path of a Parquet set (a directory), which are read without building a model
-            object for any claim that cannot be in a finding. From an iterable a set is built;
-            an actor a statement names as speaker, ``on_behalf_of`` or relay but that the
-            iterable does not hold is made up as an actor of kind OTHER named by its id, which
-            is its own side. The report is the same whichever form the same set comes in.
+            actors and affiliations); or a set's tables (:class:`diplostatements.tables.Tables`)
+            or the path of a Parquet set (a directory, or its claims file), read without
+            building a model object for any claim that cannot be in a finding. From an iterable
+            a set is built; an actor a statement names as speaker, ``on_behalf_of`` or relay but
+            that the iterable does not hold is made up as an actor of kind OTHER named by its
+            id, which is its own side. The report is the same whichever form the same set comes in.
         vocabulary: what the predicates mean.
         rules: the kinds of finding to report (rules or their names). Every pair still gets its
             most specific kind; pairs of other kinds are left out, so restricting the rules
@@ -188,7 +188,7 @@ def _rules(rules: Iterable[Rule | str]) -> frozenset[Rule]:
 def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
     if isinstance(statements, StatementSet):
         return statements
-    if isinstance(statements, str | os.PathLike) and not os.path.isdir(statements):
+    if isinstance(statements, str | os.PathLike) and not _parquet(statements):
         raise FieldError(
             "check(statements)",
             "a StatementSet, an iterable of statements, Tables or the path of a Parquet set",
@@ -219,6 +219,11 @@ def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
         if ref not in known and ref not in aliases
     ]
     return StatementSet([*made_up, *items])
+
+
+def _parquet(path: str | os.PathLike[str]) -> bool:
+    """Whether a path may be a Parquet set: a directory, or a claims file."""
+    return os.path.isdir(path) or (os.fspath(path).endswith(".parquet") and os.path.isfile(path))
 
 
 def _is_tables(value: object) -> bool:

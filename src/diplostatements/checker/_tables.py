@@ -21,14 +21,15 @@ must (any key that may hold a clash), never less.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .. import tables as table_form
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
@@ -51,24 +52,19 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
         vocabulary: what the predicates mean.
 
     Raises:
-        ValidationError: the tables are not a valid set.
+        ValidationError: the tables are not a valid set (every problem, named by its table,
+            row and column).
+        FileError: a Parquet set cannot be read.
     """
-    # The table form (diplostatements.tables), found by name: it and pyarrow are an extra.
-    table_form: Any = importlib.import_module("diplostatements.tables")
     if isinstance(source, str | os.PathLike):
-        tables = table_form.read_parquet(source)
-    elif isinstance(source, table_form.Tables):
-        tables = source
-    else:  # pragma: no cover -- check() sends only these
+        source = table_form.read_parquet(source)
+    if not isinstance(source, table_form.Tables):  # pragma: no cover -- check() sends only these
         raise FieldError("check(statements)", "Tables or the path of a Parquet set", source)
-    table_form.validate(tables)
+    # Checked without building objects, and in the normal form (aliases resolved, defaults in).
+    tables = table_form.validate(source)
     claims = tables.claims
-    keep = _keep(claims, vocabulary)
-    kept = table_form.Tables(
-        actors=tables.actors, affiliations=tables.affiliations, claims=claims.filter(keep)
-    )
-    found: StatementSet = table_form.from_arrow(kept)
-    return found
+    kept = attrs.evolve(tables, claims=claims.filter(_keep(claims, vocabulary)))
+    return table_form.from_arrow(kept)
 
 
 def _strings(column: Any) -> pa.ChunkedArray:
