@@ -33,10 +33,10 @@ from ..statements import Statement
 from ..vocabulary import Vocabulary
 from ._profiles import period_span, profile_of
 
-__all__ = ["Rows", "Source", "rows"]
+__all__ = ["Origin", "Rows", "rows"]
 
 
-class Source(NamedTuple):
+class Origin(NamedTuple):
     """Where an assertion comes from.
 
     Attributes:
@@ -80,7 +80,7 @@ class Rows:
     names: Mapping[str, str]
     targets: Mapping[str, Statement]
 
-    def source(self, aid: int) -> Source:
+    def source(self, aid: int) -> Origin:
         """Where assertion ``aid`` comes from."""
         statement = self.statements[aid]
         denied = self.denied.get(aid)
@@ -89,8 +89,8 @@ class Rows:
             said_by, first = self.statements, aid
             while first and said_by[first - 1] is statement:
                 first -= 1
-            return Source(statement, aid - first, self.claims[aid])
-        return Source(statement, None, self.claims[aid], denied[0], denied[1])
+            return Origin(statement, aid - first, self.claims[aid])
+        return Origin(statement, None, self.claims[aid], denied[0], denied[1])
 
     def side(self, aid: int) -> str:
         """The side assertion ``aid`` commits."""
