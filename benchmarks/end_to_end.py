@@ -65,8 +65,10 @@ WHERE a.aid < b.aid AND a.affirmed <> b.affirmed
 JSONL_QUERY = """
 WITH s AS (
   SELECT id, CAST(said_on AS VARCHAR) AS said, unnest(claims) AS claim
-  FROM read_json('{path}', format = 'newline_delimited', union_by_name = true,
-                 maximum_object_size = 1048576)
+  FROM read_json('{path}', format = 'newline_delimited',
+                 columns = {{type: 'VARCHAR', id: 'VARCHAR', said_on: 'VARCHAR',
+                            claims: 'STRUCT(subject VARCHAR, predicate VARCHAR,
+                                            object VARCHAR, polarity VARCHAR)[]'}})
   WHERE type = 'statement' AND len(claims) > 0
 ), c AS (
   SELECT row_number() OVER () AS aid, claim.subject AS subject, claim.predicate AS predicate,
