@@ -76,7 +76,7 @@ class Buckets:
 
         That is the implied predicates that are exclusive or contrary (looked up once). The
         others can clash only with a negated claim of the implied key, and are found from that
-        side: see :func:`~diplostatements._lookups.implied_at`.
+        side: see :func:`~diplostatements.checker._lookups.implied_at`.
         """
         try:
             return self.implications[name]

@@ -67,6 +67,12 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     return table_form.from_arrow(kept)
 
 
+def _same(value: str | bool, n: int) -> pa.Array:
+    """``n`` copies of one value, made by Arrow (not a Python list of ``n`` items)."""
+    kind = pa.string() if isinstance(value, str) else pa.bool_()
+    return pa.repeat(pa.scalar(value, kind), n)
+
+
 def _strings(column: Any) -> pa.ChunkedArray:
     """A column as plain strings (enum columns are dictionary-encoded)."""
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
@@ -113,7 +119,7 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
 
         def pick(value: Any) -> Any:
             if isinstance(value, str):
-                return pa.array([value] * len(chosen), pa.string())
+                return _same(value, len(chosen))
             return pc.take(value, chosen)
 
         k1, k2, k3 = key
@@ -124,7 +130,7 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
             pa.table(
                 {
                     "key": joined,
-                    "kind": pa.array([kind] * len(chosen), pa.string()),
+                    "kind": _same(kind, len(chosen)),
                     "row": chosen,
                     "affirmed": pick(flags.get("affirmed", affirmed)),
                     "negated": pick(flags.get("negated", pc.invert(affirmed))),
@@ -136,7 +142,7 @@ def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabular
             )
         )
 
-    no = pa.array([False] * n)
+    no = _same(False, n)
     for name in names:
         profile = profiles[name]
         mine = pc.equal(predicate, name)
@@ -174,7 +180,7 @@ def _exclusive(add: Any, mask: Any, name: str, profile: Profile, claim: tuple[An
     """Key rows for the functional and inverse-functional keys of affirmed claims."""
     s, o = claim
     with_object = pc.and_(mask, pc.is_valid(o))
-    yes, no = pa.array([True] * len(mask)), pa.array([False] * len(mask))
+    yes, no = _same(True, len(mask)), _same(False, len(mask))
     if profile.functional:
         add(
             with_object,
@@ -220,9 +226,9 @@ def _contrary(
                 _CONTRARY,
                 (one, pair, two),
                 name,
-                affirmed=pa.array([True] * len(mask)),
-                negated=pa.array([False] * len(mask)),
-                counted=pa.array([False] * len(mask)),
+                affirmed=_same(True, len(mask)),
+                negated=_same(False, len(mask)),
+                counted=_same(False, len(mask)),
             )
 
 
