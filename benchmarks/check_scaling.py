@@ -1,35 +1,28 @@
-"""check() at scale, against the floor and the peers of PERFORMANCE.md, in one table.
+"""check() at scale, against the floor of PERFORMANCE.md, on five data shapes, in one table.
 
-For each N (claims, one per statement) and each shape (``uniform``, and ``skewed``: one subject
-holding about 8 % of the claims) it builds a synthetic set deterministically and measures, the
-contenders interleaved, medians of at least 3 runs:
+For each N (claims, one per statement) and each shape (see :func:`make_items`) it builds a
+synthetic set deterministically and measures, the contenders interleaved, medians of at least 3
+runs:
 
 - build: ``StatementSet(items)`` and its one-time chronological sort (``timeline()``), from items
   built beforehand;
 - ours: ``check(statement_set)`` with the full rule set and ``DEFAULT_VOCABULARY``, from the
-  built set;
+  built set (the report's sentences are written when read: not timed here);
 - floor: one pass over the same claims putting each in a dict bucket by its
   ``(subject, predicate)`` key (PERFORMANCE.md), reading them statement by statement in the order
   they were built, which is the order the set stores them and the order ``check()`` reads them
-  in (the cheapest: read chronologically, the same pass takes about twice as long at 10^6, its
-  objects visited out of their order in memory);
-- pandas: end to end from the same Python objects (building the frame counts): a self-merge on
-  the key ``(subject, predicate)`` plus the overlap filter (same object, opposite polarity,
-  periods that may meet: the NEGATION candidates). A merge that would hold more than
-  ``MERGE_ROWS`` rows is done in parts, by hash of the key, so that it fits in memory;
-- duckdb: end to end the same way (the frame is built, registered and self-joined with the same
-  conditions; its optimizer is free to join on the object too);
-- all pairs: a Python double loop over every pair with the same conditions, for N <= 10,000 only;
+  in;
 - peak memory: ``ru_maxrss`` of a separate child process per (shape, N) that generates the items,
   builds the set (the items then dropped) and checks it, so each N is measured alone. Children
   are forked from a small server started before anything else is loaded (``ru_maxrss`` survives
   ``exec`` on Linux: a child of this process would inherit its peak).
 
-The three peers (pandas, duckdb, all pairs) count the same pairs; the script checks that they
-agree. They do less than ``check()`` (one rule, no implications, denials, scopes or reasons), so
-their ratios to ours are conservative.
+Both contenders run with the garbage collector paused (``check()`` pauses it itself), so neither
+is flattered. The cost of a finding is measured on the ``findings`` shape (about one finding a
+claim) against ``findings-none``, the same claims on days that never meet (no finding): the
+extra time divided by the findings, over the time per claim of the second.
 
-    python benchmarks/check_scaling.py             # N = 2,000 .. 10^6, both shapes (many minutes)
+    python benchmarks/check_scaling.py             # N = 10^4 .. 10^6, every shape (many minutes)
     python benchmarks/check_scaling.py --smoke     # tiny N, seconds, for CI
     python benchmarks/check_scaling.py --sizes 10000 100000 --shapes skewed
 """
@@ -38,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import math
 import multiprocessing
 import multiprocessing.forkserver
@@ -52,6 +44,8 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
+
+import attrs
 
 from diplostatements import (
     Actor,
@@ -70,11 +64,6 @@ from diplostatements import (
     TimeSpan,
 )
 from diplostatements.checker import check
-from diplostatements.vocabulary import DEFAULT_VOCABULARY
-
-# The peers are imported by main() only, so that the memory child does not load them.
-pd: Any = None
-duckdb: Any = None
 
 Item = Actor | Affiliation | Statement
 
@@ -87,11 +76,8 @@ PARTNERS = 6
 """Each subject talks mostly about a few counterparts."""
 HOT_SHARE = 0.08
 """In the skewed shape, the share of claims whose subject is the one hot subject."""
-ALL_PAIRS_MAX = 10_000
 SMALL = 10_000
 """Up to this N each contender is run at least 7 times."""
-MERGE_ROWS = 30_000_000
-"""The most rows one pandas merge may hold (about 2 GiB here); bigger merges go in parts."""
 
 # (predicate, weight, object kind, lasting): object kind "actor" is one of the subject's
 # partners (or anyone), "state" a state, "event" an incident. A lasting predicate describes a
@@ -249,11 +235,34 @@ _REBUTTALS = (
 )
 
 
+SHAPES = ("uniform", "skewed", "names", "quantities", "findings", "findings-none")
+"""The data shapes: see :func:`make_items`."""
+NAMES_SHARE = 0.6
+"""In the ``names`` shape, the share of claims whose object is a plain entity name."""
+QUANTITY_BUCKET = 1_000
+"""In the ``quantities`` shape, how many claims share one proposition."""
+FINDINGS_GROUP = 3
+"""In the ``findings`` shape, claims per inverse-functional key: 3 pairs, so 1 finding a claim."""
+
+
 def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
     """Actors, affiliations, N statements of one claim each, and about N/1,000 rebuttals.
 
-    Deterministic for a given (n, shape, seed).
+    Deterministic for a given (n, shape, seed). The shapes:
+
+    - ``uniform``: the weighted mix of predicates described in the module docstring;
+    - ``skewed``: the same, one state the subject of 8 % of the claims;
+    - ``names``: the same, but most objects are plain entity names that are not actors (a pool
+      of N/5 names);
+    - ``quantities``: compatible figures ("about 100", "between 95 and 105", "exactly 100") of one
+      proposition per 1,000 claims, all about one year: big buckets with no finding;
+    - ``findings``: claims of an inverse-functional predicate, three per object, on one day:
+      about one finding per claim;
+    - ``findings-none``: the same claims, the three of each object said to hold on three
+      different days: no finding.
     """
+    if shape in ("quantities", "findings", "findings-none"):
+        return _special_items(n, shape)
     rng = random.Random(f"{seed}-{shape}-{n}")
     actors, affiliations, pool = _actors(n, rng)
     subjects, states = pool["subjects"], pool["states"]
@@ -264,6 +273,8 @@ def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
         hot = shape == "skewed" and rng.random() < HOT_SHARE
         subject = hot_subject if hot else rng.choice(subjects)
         claim = _claim(rng, pool, subject, said, hot)
+        if shape == "names" and claim.object is not None and rng.random() < NAMES_SHARE:
+            claim = attrs.evolve(claim, object=f"entity {rng.randrange(max(10, n // 5))}")
         subject = claim.subject
         speakers = pool["spokespeople"].get(subject)
         roll = rng.random()
@@ -298,6 +309,38 @@ def make_items(n: int, shape: str, seed: int = 2019) -> list[Item]:
     return [*actors, *affiliations, *statements, *rebuttals]
 
 
+def _special_items(n: int, shape: str) -> list[Item]:
+    """The ``quantities`` and ``findings`` shapes (see :func:`make_items`)."""
+    states = [Actor(f"S{i:05d}", f"State {i}", ActorKind.STATE) for i in range(max(20, n // 100))]
+    statements: list[Item] = []
+    year = TimeSpan.between(date(2019, 1, 1), date(2019, 12, 31))
+    figures = (Quantity.about(100), Quantity.between(95, 105), Quantity.exactly(100))
+    for i in range(n):
+        speaker = states[i % len(states)].id
+        said = START + timedelta(days=i % DAYS)
+        if shape == "quantities":
+            key = i % max(1, n // QUANTITY_BUCKET)
+            claim = Claim(
+                f"S{key % len(states):05d}",
+                "has_personnel_in",
+                f"place {key}",
+                quantity=figures[i % len(figures)],
+                when=year,
+            )
+        else:
+            claim = Claim(
+                f"person {i}",
+                "legitimate_president_of",
+                f"country {i // FINDINGS_GROUP}",
+                # findings-none: each of the three on a day of its own, so none meet.
+                when=TimeSpan.on(START + timedelta(days=(i // FINDINGS_GROUP) % DAYS))
+                if shape == "findings"
+                else TimeSpan.on(START + timedelta(days=i % DAYS)),
+            )
+        statements.append(Statement(f"s{i:07d}", speaker, said, [claim]))
+    return [*states, *statements]
+
+
 def build(items: Sequence[Item]) -> StatementSet:
     """The set, sorted once (as on its first iteration)."""
     found = StatementSet(items)
@@ -326,130 +369,19 @@ def ours(found: StatementSet) -> int:
     return len(check(found))
 
 
-_TIMELESS = frozenset(name for name, p in DEFAULT_VOCABULARY.items() if p.timeless)
-_FOREVER = TimeSpan.always()
-
-
-def rows(statements: Sequence[Statement]) -> dict[str, list[Any]]:
-    """The claims as columns: what a peer needs, from the Python objects."""
-    aid: list[int] = []
-    subject: list[str] = []
-    predicate: list[str] = []
-    obj: list[str] = []
-    affirmed: list[bool] = []
-    start: list[int] = []
-    end: list[int] = []
-    timeless, forever, yes = _TIMELESS, _FOREVER, Polarity.AFFIRMED
-    for statement in statements:
-        for claim in statement.claims:
-            span = claim.when
-            if span is None:
-                span = forever if claim.predicate in timeless else statement.said_on
-            aid.append(len(aid))
-            subject.append(claim.subject)
-            predicate.append(claim.predicate)
-            obj.append(claim.object or "")
-            affirmed.append(claim.polarity is yes)
-            start.append(span.start_earliest.toordinal())
-            end.append(span.end_latest.toordinal())
-    return {
-        "aid": aid,
-        "subject": subject,
-        "predicate": predicate,
-        "object": obj,
-        "affirmed": affirmed,
-        "start": start,
-        "end": end,
-    }
-
-
-KEY = ["subject", "predicate"]
-
-
-def pandas_merge(statements: Sequence[Statement]) -> int:
-    """Self-merge on the key plus the overlap filter, end to end."""
-    frame = pd.DataFrame(rows(statements))
-    sizes = frame.groupby(KEY, sort=False).size().to_numpy(dtype="int64")
-    parts = max(1, math.ceil(int((sizes * sizes).sum()) / MERGE_ROWS))
-    if parts == 1:
-        pieces = [frame]
-    else:
-        bucket = pd.util.hash_pandas_object(frame[KEY], index=False).to_numpy() % parts
-        pieces = [frame[bucket == part] for part in range(parts)]
-    found = 0
-    for piece in pieces:
-        m = piece.merge(piece, on=KEY, suffixes=("_a", "_b"))
-        clash = (
-            (m["aid_a"].to_numpy() < m["aid_b"].to_numpy())
-            & (m["object_a"].to_numpy() == m["object_b"].to_numpy())
-            & (m["affirmed_a"].to_numpy() != m["affirmed_b"].to_numpy())
-            & (m["start_a"].to_numpy() <= m["end_b"].to_numpy())
-            & (m["start_b"].to_numpy() <= m["end_a"].to_numpy())
-        )
-        pairs = m.loc[clash, ["aid_a", "aid_b"]]
-        found += len(pairs)
-        del m
-    return found
-
-
-DUCKDB_QUERY = """
-SELECT a.aid, b.aid
-FROM claims a JOIN claims b ON a.subject = b.subject AND a.predicate = b.predicate
-WHERE a.aid < b.aid AND a.object = b.object AND a.affirmed <> b.affirmed
-  AND a.start <= b."end" AND b.start <= a."end"
-"""
-
-
-def duckdb_join(statements: Sequence[Statement]) -> int:
-    """The same self-join in DuckDB, end to end (the frame built and registered)."""
-    frame = pd.DataFrame(rows(statements))
-    con = duckdb.connect()
-    try:
-        con.register("claims", frame)
-        pairs = con.execute(DUCKDB_QUERY).fetchnumpy()
-        return len(pairs["aid"])
-    finally:
-        con.close()
-
-
-def all_pairs(statements: Sequence[Statement]) -> int:
-    """Every pair, compared in Python."""
-    columns = rows(statements)
-    table = list(
-        zip(
-            columns["subject"],
-            columns["predicate"],
-            columns["object"],
-            columns["affirmed"],
-            columns["start"],
-            columns["end"],
-            strict=True,
-        )
-    )
-    found = 0
-    for i, a in enumerate(table):
-        s, p, o, aff, start, end = a
-        for b in table[i + 1 :]:
-            if (
-                b[0] == s
-                and b[1] == p
-                and b[2] == o
-                and b[3] != aff
-                and b[4] <= end
-                and start <= b[5]
-            ):
-                found += 1
-    return found
-
-
 # --- measuring -----------------------------------------------------------------------------------
 
 
 def _timed(function: Callable[[], int]) -> tuple[float, int]:
+    """Seconds and result of one call, the collector paused (as check() pauses it)."""
     gc.collect()
-    started = time.perf_counter()
-    result = function()
-    return time.perf_counter() - started, result
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        result = function()
+        return time.perf_counter() - started, result
+    finally:
+        gc.enable()
 
 
 def _peak_child(n: int, shape: str, results: Any) -> None:
@@ -491,7 +423,7 @@ class Row:
         return statistics.median(found) if found else None
 
 
-def _one_run(row: Row, items: Sequence[Item], run: int, peers: list[str]) -> None:
+def _one_run(row: Row, items: Sequence[Item], run: int) -> None:
     gc.collect()
     started = time.perf_counter()
     found = build(items)  # a fresh set each run: no cache carried over from the last check
@@ -502,12 +434,6 @@ def _one_run(row: Row, items: Sequence[Item], run: int, peers: list[str]) -> Non
         "floor": lambda: floor(statements),
         "ours": lambda: ours(found),
     }
-    if "pandas" in peers:
-        contenders["pandas"] = lambda: pandas_merge(statements)
-    if "duckdb" in peers:
-        contenders["duckdb"] = lambda: duckdb_join(statements)
-    if row.n <= ALL_PAIRS_MAX:
-        contenders["all pairs"] = lambda: all_pairs(statements)
     names = list(contenders)
     shift = run % len(names)
     for name in names[shift:] + names[:shift]:  # interleaved, a different order each run
@@ -516,16 +442,13 @@ def _one_run(row: Row, items: Sequence[Item], run: int, peers: list[str]) -> Non
         row.results[name] = result
 
 
-def measure(n: int, shape: str, runs: int, peers: list[str]) -> Row:
+def measure(n: int, shape: str, runs: int) -> Row:
     """Every contender at one (shape, N), then the peak memory in a child process."""
     row = Row(shape, n)
     items = make_items(n, shape)
     # Small sets take milliseconds: more runs steady their medians.
     for run in range(runs if n > SMALL else max(runs, 7)):
-        _one_run(row, items, run, peers)
-    counted = {row.results[p] for p in ("pandas", "duckdb", "all pairs") if p in row.results}
-    if len(counted) > 1:
-        sys.exit(f"the peers disagree at N={n} ({shape}): {row.results}")
+        _one_run(row, items, run)
     del items
     gc.collect()
     row.peak_kib = peak_memory(n, shape)
@@ -554,23 +477,36 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 def print_table(rows_: list[Row]) -> None:
     head = (
-        f"{'shape':<8}{'N':>10}{'findings':>9}{'build s':>9}{'ours s':>9}{'floor s':>9}"
-        f"{'ours/fl':>8}{'pandas s':>9}{'pd/ours':>8}{'duckdb s':>9}{'dd/ours':>8}"
-        f"{'allpairs s':>11}{'peak MiB':>9}"
+        f"{'shape':<14}{'N':>10}{'findings':>10}{'build s':>9}{'ours s':>9}{'floor s':>9}"
+        f"{'ours/fl':>8}{'peak MiB':>9}"
     )
     print(head)
     print("-" * len(head))
     for row in rows_:
         ours_s, floor_s = row.median("ours"), row.median("floor")
-        pandas_s, duck_s = row.median("pandas"), row.median("duckdb")
         print(
-            f"{row.shape:<8}{row.n:>10,}{row.results['ours']:>9,}"
+            f"{row.shape:<14}{row.n:>10,}{row.results['ours']:>10,}"
             f"{_cell(row.median('build'), '.3f', 9)}{_cell(ours_s, '.3f', 9)}"
             f"{_cell(floor_s, '.4f', 9)}{_cell(_ratio(ours_s, floor_s), '.2f', 8)}"
-            f"{_cell(pandas_s, '.3f', 9)}{_cell(_ratio(pandas_s, ours_s), '.2f', 8)}"
-            f"{_cell(duck_s, '.3f', 9)}{_cell(_ratio(duck_s, ours_s), '.2f', 8)}"
-            f"{_cell(row.median('all pairs'), '.3f', 11)}{row.peak_kib / 1024:>9.0f}"
+            f"{row.peak_kib / 1024:>9.0f}"
         )
+
+
+def finding_costs(rows_: list[Row]) -> list[tuple[int, float, float, float]]:
+    """(N, µs a finding, µs a claim, ratio) where both findings shapes were measured."""
+    found = {(row.shape, row.n): row for row in rows_}
+    costs = []
+    for (shape, n), row in sorted(found.items()):
+        other = found.get(("findings-none", n))
+        if shape != "findings" or other is None or not row.results["ours"]:
+            continue
+        with_findings, without = row.median("ours"), other.median("ours")
+        assert with_findings is not None
+        assert without is not None
+        per_claim = without / n
+        per_finding = max(0.0, with_findings - without) / row.results["ours"]
+        costs.append((n, per_finding * 1e6, per_claim * 1e6, per_finding / per_claim))
+    return costs
 
 
 def verdicts(rows_: list[Row]) -> list[str]:
@@ -585,45 +521,34 @@ def verdicts(rows_: list[Row]) -> list[str]:
         ratio = _ratio(row.median("ours"), row.median("floor"))
         if ratio is None:
             continue
-        if row.shape == "uniform" and row.n == 1_000_000:
-            verdict("time/floor at 10^6 (<= 2.5)", ratio, ratio <= 2.5)
-        elif row.shape == "uniform" and row.n in (10_000, 100_000):
-            verdict(f"time/floor at {row.n:,} (<= 5)", ratio, ratio <= 5)
+        if row.shape in ("uniform", "names") and row.n == 1_000_000:
+            verdict(f"{row.shape} time/floor at 10^6 (<= 2.5)", ratio, ratio <= 2.5)
+        elif row.shape in ("uniform", "names") and row.n in (10_000, 100_000):
+            verdict(f"{row.shape} time/floor at {row.n:,} (<= 5)", ratio, ratio <= 5)
         elif row.shape == "skewed" and row.n == 100_000:
             verdict("skewed time/floor at 10^5 (<= 10)", ratio, ratio <= 10)
         if row.n == 1_000_000:
-            pandas_ratio = _ratio(row.median("pandas"), row.median("ours"))
-            want = 10 if row.shape == "skewed" else 2.5
-            verdict(
-                f"{row.shape} pandas/ours at 10^6 (>= {want})",
-                pandas_ratio,
-                pandas_ratio is not None and pandas_ratio >= want,
-            )
-            duck_ratio = _ratio(row.median("duckdb"), row.median("ours"))
-            verdict(
-                f"{row.shape} duckdb/ours at 10^6 (>= 0.8)",
-                duck_ratio,
-                duck_ratio is not None and duck_ratio >= 0.8,
-            )
             peak = row.peak_kib / 1024 / 1024
             verdict(f"{row.shape} peak GiB at 10^6, built and checked (<= 1)", peak, peak <= 1)
-    for shape in ("uniform", "skewed"):
-        for name in ("ours", "floor"):
-            points = [
-                (row.n, t)
-                for row in rows_
-                if row.shape == shape
-                and 10_000 <= row.n <= 1_000_000
-                and (t := row.median(name)) is not None
-            ]
-            fitted = exponent(points)
-            if fitted is None or len({n for n, _ in points}) < 2:
-                continue
-            label = f"{shape} growth exponent of {name}, N = {points[0][0]:,}..{points[-1][0]:,}"
-            if name == "ours":
-                verdict(f"{label} (<= 1.3)", fitted, fitted <= 1.3)
-            else:
-                lines.append(f"  {label:<66} {fitted:>7.2f}")
+    for n, per_finding, per_claim, ratio in finding_costs(rows_):
+        verdict(
+            f"a finding / a claim at {n:,} ({per_finding:.1f} vs {per_claim:.2f} µs) (<= 3)",
+            ratio,
+            ratio <= 3,
+        )
+    for shape in SHAPES:
+        points = [
+            (row.n, t)
+            for row in rows_
+            if row.shape == shape
+            and 10_000 <= row.n <= 1_000_000
+            and (t := row.median("ours")) is not None
+        ]
+        fitted = exponent(points)
+        if fitted is None or len({n for n, _ in points}) < 2:
+            continue
+        label = f"{shape} growth exponent, N = {points[0][0]:,}..{points[-1][0]:,}"
+        verdict(f"{label} (<= 1.3)", fitted, fitted <= 1.3)
     return lines
 
 
@@ -631,32 +556,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny N, a few seconds, for CI")
     parser.add_argument("--sizes", type=int, nargs="+", help="the Ns (claims)")
-    parser.add_argument(
-        "--shapes", nargs="+", choices=("uniform", "skewed"), default=["uniform", "skewed"]
-    )
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
     parser.add_argument("--runs", type=int, default=3, help="runs per contender (>= 3, median)")
     args = parser.parse_args()
-    default = [2_000, 8_000, 10_000, 100_000, 1_000_000]
+    default = [10_000, 100_000, 1_000_000]
     sizes = [300, 1_000] if args.smoke else (args.sizes or default)
     runs = max(args.runs, 3)
     multiprocessing.set_forkserver_preload(["diplostatements.checker"])
-    multiprocessing.forkserver.ensure_running()  # before the peers and the data are loaded
-    global pd, duckdb  # noqa: PLW0603  (the peers are loaded here, not in the memory child)
-    peers = []
-    for name in ("pandas", "duckdb"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            print(f"{name} is not installed: skipped (pip install -e '.[bench]')")
-            continue
-        peers.append(name)
-        if name == "pandas":
-            pd = module
-        else:
-            duckdb = module
-    if "duckdb" in peers and "pandas" not in peers:
-        print("duckdb is fed a pandas frame: skipped without pandas")
-        peers.remove("duckdb")
+    multiprocessing.forkserver.ensure_running()  # before the data are loaded
     print(
         f"check() scaling: {runs} runs each, medians, contenders interleaved; one claim per"
         f" statement; Python {platform.python_version()}, {os.cpu_count()} CPUs"
@@ -664,9 +571,17 @@ def main() -> None:
     measured = []
     for shape in args.shapes:
         for n in sizes:
-            measured.append(measure(n, shape, runs, peers))
+            measured.append(measure(n, shape, runs))
             print(f"  done: {shape} N={n:,}", file=sys.stderr, flush=True)
     print_table(measured)
+    costs = finding_costs(measured)
+    if costs:
+        print("cost of a finding (findings against findings-none, same N):")
+        for n, per_finding, per_claim, ratio in costs:
+            print(
+                f"  N={n:,}: {per_finding:.2f} µs a finding,"
+                f" {per_claim:.2f} µs a claim, ratio {ratio:.2f}"
+            )
     print("targets (PERFORMANCE.md):")
     for line in verdicts(measured) or ["  (none at these sizes)"]:
         print(line)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from diplostatements._buckets import Entry, check_exclusive
+from diplostatements import examples
+from diplostatements import tables as tables_module
 from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
+from diplostatements.checker.findings import findings
+from diplostatements.checker.gather import Entry, gather
+from diplostatements.checker.rows import rows
+from diplostatements.checker.sweep import check_exclusive, sweep
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
 from diplostatements.exceptions import FieldError
@@ -31,6 +39,7 @@ from diplostatements.rules import (
 from diplostatements.statements import Statement
 from diplostatements.strategies import SMALL_VOCABULARY
 from diplostatements.timespans import TimeSpan
+from diplostatements.vocabulary import DEFAULT_VOCABULARY
 
 MON, TUE = date(2019, 6, 3), date(2019, 6, 4)
 JUNE = TimeSpan.between(date(2019, 6, 1), date(2019, 6, 30))
@@ -735,3 +744,172 @@ class TestBuckets:
         mirror = one._replace(object="c")
         assert check_exclusive([one, mirror], inverse=False) == []
         assert len(check_exclusive([one, mirror._replace(aid=8)], inverse=False)) == 1
+
+
+class TestQuantityClasses:
+    """QUANTITY compares classes of equal figures, not every pair of claims.
+
+    Many reports of one figure cost no comparison of figures at all.
+    """
+
+    @staticmethod
+    def figures(*quantities: Quantity, day: date = TUE) -> StatementSet:
+        return world(
+            *(
+                say(
+                    f"s{n}",
+                    "trump" if n % 2 else "peskov",
+                    day,
+                    Claim("RUS", "has_personnel_in", "VEN", quantity=q),
+                )
+                for n, q in enumerate(quantities)
+            )
+        )
+
+    def test_identical_figures_are_never_compared(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """300 claims of "about 100" on one day: no finding, and no comparison of figures."""
+        calls: list[int] = []
+        compatible = Quantity.compatible
+
+        def counted(self: Quantity, other: Quantity) -> bool:
+            calls.append(1)
+            return compatible(self, other)
+
+        monkeypatch.setattr(Quantity, "compatible", counted)
+        assert len(check(self.figures(*[Quantity.about(100)] * 300))) == 0
+        assert calls == []
+
+    def test_each_pair_of_figures_is_compared_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Three figures repeated 100 times each: at most one comparison per pair of figures."""
+        calls: list[int] = []
+        compatible = Quantity.compatible
+
+        def counted(self: Quantity, other: Quantity) -> bool:
+            calls.append(1)
+            return compatible(self, other)
+
+        monkeypatch.setattr(Quantity, "compatible", counted)
+        three = [Quantity.about(100), Quantity.between(95, 105), Quantity.exactly(100)]
+        assert len(check(self.figures(*three * 100))) == 0
+        assert 0 < len(calls) <= 3
+
+    @pytest.mark.parametrize("repeats", [1, 2, 5])
+    def test_every_clashing_pair_is_found(self, repeats: int) -> None:
+        """Figures that cannot both be right clash pairwise, however often each is repeated."""
+        many, few = Quantity.about(1000), Quantity(24, 60)
+        report = check(self.figures(*[many] * repeats, *[few] * repeats, Quantity.about(40)))
+        # Each "about 1,000" clashes with each "a few dozen" and with "about 40".
+        assert kinds(report) == [("quantity", "definite")] * (repeats * (repeats + 1))
+
+
+class TestProgress:
+    def test_called_with_counts_and_once_at_the_end(self) -> None:
+        """progress(done, total) counts swept groups, ends with done == total, and is bounded."""
+        statements = [
+            say(
+                f"s{n}",
+                "trump",
+                TUE,
+                Claim("RUS", "informed", f"X{n}"),
+                Claim("RUS", "informed", f"X{n}").negated(),
+            )
+            for n in range(500)
+        ]
+        calls: list[tuple[int, int | None]] = []
+        report = check(world(*statements), progress=lambda done, total: calls.append((done, total)))
+        assert len(report) == 500
+        assert calls[-1] == (500, 500)
+        assert len(calls) <= 101
+        assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+    def test_an_empty_check_still_reports_its_end(self) -> None:
+        """A set with nothing to sweep calls progress once, with (0, 0)."""
+        calls: list[tuple[int, int | None]] = []
+        check(world(), progress=lambda done, total: calls.append((done, total)))
+        assert calls == [(0, 0)]
+
+    def test_must_be_callable(self) -> None:
+        """A progress that cannot be called is refused, naming the option."""
+        with pytest.raises(FieldError, match=r"check\(progress\)"):
+            check([], progress=42)  # type: ignore[arg-type]
+
+
+class TestStages:
+    def test_the_stages_by_hand_make_the_report(self) -> None:
+        """The stages rows, gather, sweep and findings, called in turn, make check()'s report."""
+        found = examples.venezuela_2019()
+        numbered = rows(found, DEFAULT_VOCABULARY)
+        gathered = gather(numbered, DEFAULT_VOCABULARY, entailed=True)
+        hits = [sweep(group) for group in reversed(gathered.groups)]  # any order
+        report = findings(hits, gathered.rows, DEFAULT_VOCABULARY, frozenset(Rule))
+        assert report == check(found)
+        assert str(report) == str(check(found))
+
+    def test_sweep_depends_on_the_group_alone(self) -> None:
+        """A group's hits are the same pairs whatever order its entries come in."""
+        found = examples.venezuela_2019()
+        gathered = gather(rows(found, DEFAULT_VOCABULARY), DEFAULT_VOCABULARY, entailed=True)
+        for group in gathered.groups:
+            shuffled = group._replace(entries=list(reversed(group.entries)))
+            pairs = {(frozenset((h.first, h.second)), h.rule) for h in sweep(group)}
+            again = {(frozenset((h.first, h.second)), h.rule) for h in sweep(shuffled)}
+            assert pairs == again
+
+    def test_an_implied_negation_is_numbered_after_every_claim(self) -> None:
+        """The rows stage numbers a rebuttal's implied negations after the stated claims."""
+        numbered = rows(examples.venezuela_2019(), DEFAULT_VOCABULARY)
+        assert numbered.denied
+        assert min(numbered.denied) == numbered.stated
+        for aid, (ref, target) in numbered.denied.items():
+            assert numbered.claims[aid].polarity is not numbered.claims[target].polarity
+            assert numbered.source(target).position == ref.claim
+
+
+class TestTables:
+    @pytest.fixture
+    def form(self) -> Any:
+        """The table form."""
+        return tables_module
+
+    def test_a_sets_tables_give_the_same_report(self, form: Any) -> None:
+        """check(tables) is check(set): findings, sentences, disputes and retractions."""
+        found = examples.venezuela_2019()
+        from_tables = check(form.to_arrow(found))
+        assert from_tables == check(found)
+        assert str(from_tables) == str(check(found))
+
+    def test_a_parquet_set_gives_the_same_report(self, form: Any, tmp_path: Path) -> None:
+        """check("dir/") reads a Parquet set, as a path or a string."""
+        found = examples.venezuela_2019()
+        form.write_parquet(form.to_arrow(found), tmp_path / "set")
+        assert check(tmp_path / "set") == check(found)
+        assert check(str(tmp_path / "set")).to_records() == check(found).to_records()
+
+    def test_only_claims_that_may_clash_are_built(self, form: Any) -> None:
+        """Statements that cannot be in a finding, a dispute or a retraction are not built."""
+        quiet = [say(f"q{n}", "trump", TUE, Claim("RUS", "praised", f"Y{n}")) for n in range(50)]
+        found = world(
+            say("a", "trump", TUE, INFORMED), say("b", "peskov", TUE, INFORMED.negated()), *quiet
+        )
+        from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
+
+        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        assert sorted(kept.statements) == ["a", "b"]
+        assert kept.names == found.names
+
+    def test_a_missing_directory_is_refused(self, tmp_path: Path) -> None:
+        """A path that is not a directory is refused, naming the argument."""
+        with pytest.raises(FieldError, match=r"check\(statements\)"):
+            check(tmp_path / "nowhere")
+
+    def test_the_checker_never_needs_pyarrow(self) -> None:
+        """With pyarrow blocked, the package imports and checks a set."""
+        code = (
+            "import sys; sys.modules['pyarrow'] = None\n"
+            "from diplostatements import examples\n"
+            "print(len(examples.venezuela_2019().check()))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == "3"

@@ -22,7 +22,7 @@ from diplostatements import (
     StatementSet,
     TimeSpan,
 )
-from diplostatements._making import make_assertion
+from diplostatements.checker._making import make_assertion
 from diplostatements.collection import Item
 from diplostatements.exceptions import (
     DiplostatementsError,

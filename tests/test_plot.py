@@ -839,7 +839,7 @@ class TestWithoutMatplotlib:
             assert isinstance(error, DiplostatementsError)
             assert (error.feature, error.package, error.extra) == (feature, "matplotlib", "plot")
             assert error.name == "matplotlib"
-            assert "diplostatements[plot]" in str(error)
+            assert "pip install -e '.[plot]'" in str(error)
 
     def test_the_error_survives_pickling(self) -> None:
         """A worker process can send the error back whole."""

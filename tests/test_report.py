@@ -7,14 +7,15 @@ from datetime import date
 import attrs
 import pytest
 
-from diplostatements._making import make_contradiction
+from diplostatements import examples
 from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
+from diplostatements.checker._making import make_contradiction
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import StatementSet
 from diplostatements.exceptions import FieldError
 from diplostatements.rebuttals import ClaimRef, Rebuttal
-from diplostatements.report import Certainty, Contradiction, Report
+from diplostatements.report import Certainty, Contradiction, Report, _LazyFindings
 from diplostatements.rules import DENIAL, ENTAILED, NEGATION, Rule
 from diplostatements.statements import Statement
 
@@ -258,3 +259,62 @@ class TestReport:
         assert {c.kind for c in report} <= set(Rule)
         assert {c.certainty for c in report} == {Certainty.DEFINITE, Certainty.POSSIBLE}
         assert NEGATION not in {c.kind for c in report}
+
+
+class TestWrittenWhenRead:
+    """A report made by the checker writes each contradiction when it is first read."""
+
+    @staticmethod
+    def counting(report: Report) -> list[int]:
+        """Count the contradictions the report writes out from now on."""
+        lazy = report._contradictions
+        assert isinstance(lazy, _LazyFindings)
+        written: list[int] = []
+        make = lazy._make
+
+        def counted(number: int) -> Contradiction:
+            written.append(number)
+            return make(number)
+
+        lazy._make = counted
+        return written
+
+    def test_counting_and_filtering_write_nothing(self) -> None:
+        """len, summary, definite, of_kind and internal write no contradiction."""
+        report = examples.venezuela_2019().check()
+        written = self.counting(report)
+        assert len(report) == 3
+        assert report.summary()["denial"] == 2
+        assert len(report.definite()) == 3
+        assert len(report.of_kind("exclusive")) == 1
+        assert len(report.internal()) == 0
+        assert report.definite().of_kind("denial").summary()["contradictions"] == 2
+        assert written == []
+
+    def test_reading_one_writes_one(self) -> None:
+        """Reading a finding writes it alone, once, shared with the reports filtered from it."""
+        report = examples.venezuela_2019().check()
+        written = self.counting(report)
+        exclusive = report.of_kind("exclusive")[0]
+        assert exclusive.kind is Rule.EXCLUSIVE
+        assert report[2] is exclusive
+        assert written == [2]
+
+    def test_it_behaves_as_a_report_of_written_contradictions(self) -> None:
+        """Equality, hashing, repr, slicing and records are those of the written-out report."""
+        report = examples.venezuela_2019().check()
+        eager = Report(tuple(report), report.disputes, report.retracted, names=report.names)
+        assert report == eager
+        assert hash(report) == hash(eager)
+        assert repr(report) == repr(eager)
+        assert report[0:2] == eager[0:2]
+        assert report.to_records() == eager.to_records()
+        assert str(report) == str(eager)
+        assert report.summary() == eager.summary()
+        assert report.definite() == eager.definite()
+        assert report != Report()
+
+    def test_a_report_is_not_equal_to_other_things(self) -> None:
+        """Comparing a report with something else is not an error, and not equal."""
+        assert Report() != ()
+        assert not Report() == 0  # noqa: SIM201 -- __eq__ itself, not __ne__

@@ -171,10 +171,10 @@ class TestWithoutHypothesis:
         assert "'strategies' extra" in str(caught.value)
         assert "pip install -e '.[strategies]'" in str(caught.value)
         again = pickle.loads(pickle.dumps(caught.value))
-        assert (again.feature, again.extra, again.module) == (
+        assert (again.feature, again.package, again.extra) == (
             "diplostatements.strategies",
-            "strategies",
             "hypothesis",
+            "strategies",
         )
 
     def test_the_core_needs_no_hypothesis(self) -> None:

@@ -8,8 +8,10 @@
     diplostatements timeline FILE
     diplostatements example venezuela-2019 [-o FILE] [--format json|jsonl]
 
-``FILE`` is a JSON document or JSON Lines (see :mod:`diplostatements.io`); ``-`` reads standard
-input. Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
+``FILE`` is a JSON document or JSON Lines (see :mod:`diplostatements.io`), or a table set: a
+directory of Parquet or CSV tables, or a claims ``.parquet`` or ``.csv`` file with its actors
+beside it (see :mod:`diplostatements.tables`; it needs the extra ``tables``); ``-`` reads
+standard input. Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
 contradictions, 2 for bad input or a usage error, 3 for an internal error (a bug in
 diplostatements: set ``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard
 error as one block, ``diplostatements: error: ...`` and then each problem, never a traceback.
@@ -62,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Check diplomatic statements for contradictions: who said what, when, on"
         " whose behalf, and who contradicts whom.",
-        epilog="FILE is a diplostatements JSON document or JSON Lines; '-' reads standard input."
+        epilog="FILE is a diplostatements JSON document or JSON Lines, or a table set (a directory"
+        " of Parquet or CSV tables, or a claims .parquet or .csv file); '-' reads standard input."
         " Exit status: 0 fine, 1 contradictions found with --fail-on-contradiction, 2 bad input"
         " or usage, 3 internal error (a bug).",
     )

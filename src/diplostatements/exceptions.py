@@ -178,29 +178,6 @@ class ParseError(DiplostatementsError, ValueError):
         return (rebuild, (self.expected, self.text, self.start, self.end), self.__dict__)
 
 
-class MissingExtraError(DiplostatementsError, ImportError):
-    """A feature needs an optional library that is not installed.
-
-    Attributes:
-        feature: what was asked for, e.g. ``"Report.plot()"``.
-        extra: the extra that installs the library, e.g. ``"plot"``.
-        module: the library that is missing (also ``name``, as for any :class:`ImportError`).
-    """
-
-    def __init__(self, feature: str, extra: str, module: str) -> None:
-        self.feature = feature
-        self.extra = extra
-        self.module = module
-        super().__init__(
-            f"{feature} needs {module}, which is not installed: install the {extra!r} extra"
-            f" (pip install -e '.[{extra}]' in a checkout of diplostatements) or {module} itself",
-            name=module,
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.feature, self.extra, self.module), self.__dict__)
-
-
 def _show(value: object) -> str:
     shown = repr(value)
     if len(shown) > 80:
@@ -251,10 +228,14 @@ class MissingExtraError(DiplostatementsError, ImportError):
         self.feature = feature
         self.package = package
         self.extra = extra
-        command = package if extra is None else f"'diplostatements[{extra}]'"
+        how = (
+            f"pip install {package}"
+            if extra is None
+            else f"the {extra!r} extra: pip install -e '.[{extra}]' in a checkout of"
+            f" diplostatements, or pip install {package}"
+        )
         super().__init__(
-            f"{feature} needs {package}, which is not installed;"
-            f" install it with: pip install {command}",
+            f"{feature} needs {package}, which is not installed; install {how}",
             name=package,
         )
 

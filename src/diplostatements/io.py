@@ -72,7 +72,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import IO, Any, Final, Literal, TypeAlias, cast
+from typing import IO, Any, Final, Literal, TypeAlias, TypeGuard, cast
 
 from ._assembly import assemble
 from ._converter import Item, unstructure_item
@@ -100,6 +100,7 @@ __all__ = [
     "VERSION",
     "FileError",
     "Format",
+    "TableFormat",
     "dump",
     "dumps",
     "iter_jsonl",
@@ -110,6 +111,10 @@ __all__ = [
 
 Format: TypeAlias = Literal["json", "jsonl"]
 """``"json"``: one JSON document; ``"jsonl"``: JSON Lines, a header then one record per line."""
+
+TableFormat: TypeAlias = Literal["parquet", "csv"]
+"""A directory of tables (:mod:`diplostatements.tables`, extra ``tables``): ``"parquet"`` or
+``"csv"``."""
 
 PathOrFile: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
 
@@ -174,10 +179,23 @@ def _chunks(statements: StatementSet, format: Format) -> Iterator[str]:
     yield "\n}\n"
 
 
-def _check_format(format: Format) -> Format:
-    if format not in ("json", "jsonl"):
-        raise ValueError(f'format must be "json" or "jsonl", got {format!r}')
-    return format
+def _check_format(format: object) -> Format:
+    if format in {"json", "jsonl"}:
+        return format
+    raise ValueError(f'format must be "json" or "jsonl", got {format!r}')
+
+
+def _directory(file: PathOrFile, format: str) -> str | os.PathLike[str]:
+    if not isinstance(file, str | os.PathLike):
+        raise TypeError(f"format {format!r} writes a directory: give its path, not an open file")
+    return file
+
+
+def _is_tables(file: PathOrFile) -> TypeGuard[str | os.PathLike[str]]:
+    """Whether a path names a directory of tables or a table file (rather than JSON)."""
+    return isinstance(file, str | os.PathLike) and (
+        os.path.isdir(file) or os.fspath(file).endswith((".parquet", ".csv"))
+    )
 
 
 def dumps(statements: StatementSet, *, format: Format = "json") -> str:
@@ -211,21 +229,32 @@ def dumps(statements: StatementSet, *, format: Format = "json") -> str:
     return "".join(_chunks(statements, _check_format(format)))
 
 
-def dump(statements: StatementSet, file: PathOrFile, *, format: Format | None = None) -> None:
-    """Write the set to a file, as :func:`dumps` would.
+def dump(
+    statements: StatementSet, file: PathOrFile, *, format: Format | TableFormat | None = None
+) -> None:
+    """Write the set to a file, as :func:`dumps` would, or to a directory of tables.
 
     Args:
         statements: the set to write.
-        file: a path, or a file open for writing (text or binary; UTF-8 is written to binary).
+        file: a path, or a file open for writing (text or binary; UTF-8 is written to binary);
+            for ``"parquet"`` and ``"csv"``, the path of a directory.
         format: ``"json"`` or ``"jsonl"``; by default ``"jsonl"`` for a path ending in ``.jsonl``
-            and ``"json"`` otherwise.
+            and ``"json"`` otherwise. ``"parquet"`` writes a Parquet set and ``"csv"`` a CSV set
+            (see :mod:`diplostatements.tables`; they need the extra ``tables``).
 
     Raises:
         FileError: the file cannot be written.
+        MissingExtraError: a table format was asked for without pyarrow installed.
         TypeError: ``statements`` is not a :class:`~diplostatements.StatementSet`.
-        ValueError: ``format`` is neither ``"json"`` nor ``"jsonl"``.
+        ValueError: ``format`` is not one of the formats above.
     """
     _check_set(statements)
+    if format in ("parquet", "csv"):
+        from . import tables  # noqa: PLC0415 -- needs pyarrow, an optional extra
+
+        write = tables.write_parquet if format == "parquet" else tables.write_csv
+        write(statements, _directory(file, format))
+        return
     if format is None:
         name = file if isinstance(file, str | os.PathLike) else getattr(file, "name", "")
         format = "jsonl" if str(name).endswith(".jsonl") else "json"
@@ -309,11 +338,20 @@ def load(file: PathOrFile, *, progress: Progress | None = None) -> StatementSet:
     Returns:
         A new set holding exactly what the file holds.
 
+    A directory, or a path ending in ``.parquet`` or ``.csv``, is read as tables (see
+    :func:`diplostatements.tables.read`; they need the extra ``tables``).
+
     Raises:
-        FileError: the file cannot be opened or read (it is missing, a directory, ...).
+        FileError: the file cannot be opened or read (it is missing, a directory without
+            tables, ...).
+        MissingExtraError: the path names tables and pyarrow is not installed.
         ParseError: the file is not JSON (or not UTF-8).
         ValidationError: the JSON is not a valid set; every problem is listed with its path.
     """
+    if _is_tables(file):
+        from . import tables  # noqa: PLC0415 -- needs pyarrow, an optional extra
+
+        return tables.from_arrow(tables.read(file))
     with _lines(file, progress) as (name, source, lines, ticker):
         result = _read(lines, name, source)
     ticker.finish()

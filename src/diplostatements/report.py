@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, overload
 
@@ -173,13 +173,105 @@ def _names(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen
+class _LazyFindings(Sequence[Contradiction]):
+    """Findings held compactly, each written out as a :class:`Contradiction` when first read.
+
+    The checker hands a report its findings as three columns (kind, whether definite, whether
+    internal) and a function that writes finding ``i`` out; a view of some of them (a filter)
+    shares what was written with the findings it was taken from.
+
+    Args:
+        kinds: each finding's kind.
+        definite: whether each is DEFINITE.
+        internal: whether each is internal.
+        make: writes finding ``i`` out.
+        order: the findings of this view, by number (``None``: all of them).
+        made: what was written so far, by number (shared between views).
+    """
+
+    __slots__ = ("_definite", "_internal", "_kinds", "_made", "_make", "_order")
+
+    def __init__(  # noqa: PLR0917 -- three columns and what reads them
+        self,
+        kinds: Sequence[Rule],
+        definite: Sequence[bool],
+        internal: Sequence[bool],
+        make: Callable[[int], Contradiction],
+        order: Sequence[int] | None = None,
+        made: list[Contradiction | None] | None = None,
+    ) -> None:
+        self._kinds = kinds
+        self._definite = definite
+        self._internal = internal
+        self._make = make
+        self._order = range(len(kinds)) if order is None else order
+        self._made: list[Contradiction | None] = [None] * len(kinds) if made is None else made
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def _one(self, number: int) -> Contradiction:
+        found = self._made[number]
+        if found is None:
+            found = self._made[number] = self._make(number)
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> Contradiction: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Contradiction, ...]: ...
+    def __getitem__(self, index: int | slice) -> Contradiction | tuple[Contradiction, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._one, self._order[index]))
+        return self._one(self._order[index])
+
+    def __iter__(self) -> Iterator[Contradiction]:
+        return map(self._one, self._order)
+
+    def where(
+        self,
+        *,
+        kinds: frozenset[Rule] | None = None,
+        definite: bool | None = None,
+        internal: bool | None = None,
+    ) -> _LazyFindings:
+        """The findings of some kinds, certainty or sides, without writing any out."""
+        order = [
+            number
+            for number in self._order
+            if (kinds is None or self._kinds[number] in kinds)
+            and (definite is None or self._definite[number] is definite)
+            and (internal is None or self._internal[number] is internal)
+        ]
+        return _LazyFindings(
+            self._kinds, self._definite, self._internal, self._make, order, self._made
+        )
+
+    def counts(self) -> tuple[int, int, int, dict[Rule, int]]:
+        """How many are definite, possible and internal, and how many of each kind."""
+        definite = sum(self._definite[number] for number in self._order)
+        internal = sum(self._internal[number] for number in self._order)
+        kinds = dict.fromkeys(Rule, 0)
+        for number in self._order:
+            kinds[self._kinds[number]] += 1
+        return definite, len(self._order) - definite, internal, kinds
+
+
+def _contradictions(value: Sequence[Contradiction]) -> Sequence[Contradiction]:
+    return value if isinstance(value, _LazyFindings) else tuple(value)
+
+
+@attrs.frozen(eq=False, repr=False)
 class Report:
     """The checker's findings, in a deterministic order.
 
     Iterating yields :class:`Contradiction` values ordered by the first assertion's period, then
     by statement ids. The filters return new reports; they narrow the contradictions, and
     :meth:`involving` and :meth:`between` narrow :attr:`disputes` and :attr:`retracted` too.
+
+    A report made by the checker writes each contradiction (its assertions and its sentence)
+    when it is first read: its length, :meth:`definite`, :meth:`of_kind`, :meth:`internal` and
+    :meth:`summary` write none.
 
     Args:
         contradictions: the findings.
@@ -188,25 +280,55 @@ class Report:
         names: actor id -> display name, for rendering.
     """
 
-    contradictions: tuple[Contradiction, ...] = ()
+    _contradictions: Sequence[Contradiction] = attrs.field(
+        default=(), converter=_contradictions, alias="contradictions"
+    )
     disputes: tuple[Dispute, ...] = ()
     retracted: tuple[Retraction, ...] = ()
-    names: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_names, eq=False, repr=False, kw_only=True
-    )
+    names: Mapping[str, str] = attrs.field(factory=dict, converter=_names, repr=False, kw_only=True)
+
+    @property
+    def contradictions(self) -> tuple[Contradiction, ...]:
+        """The findings, in order."""
+        found = self._contradictions
+        return found if isinstance(found, tuple) else tuple(found)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Report)
+        return (self.contradictions, self.disputes, self.retracted) == (
+            other.contradictions,
+            other.disputes,
+            other.retracted,
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((Report, self.contradictions, self.disputes, self.retracted))
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(contradictions={self.contradictions!r}, disputes={self.disputes!r},"
+            f" retracted={self.retracted!r})"
+        )
 
     def __iter__(self) -> Iterator[Contradiction]:
-        return iter(self.contradictions)
+        return iter(self._contradictions)
 
     def __len__(self) -> int:
-        return len(self.contradictions)
+        return len(self._contradictions)
 
     @overload
     def __getitem__(self, index: int) -> Contradiction: ...
     @overload
     def __getitem__(self, index: slice) -> tuple[Contradiction, ...]: ...
     def __getitem__(self, index: int | slice) -> Contradiction | tuple[Contradiction, ...]:
-        return self.contradictions[index]
+        found = self._contradictions
+        return tuple(found[index]) if isinstance(index, slice) else found[index]
 
     # -- filters ----------------------------------------------------------------------------
 
@@ -217,15 +339,23 @@ class Report:
         retraction: Callable[[Retraction], bool] | None = None,
     ) -> Report:
         return Report(
-            tuple(c for c in self.contradictions if keep(c)),
+            tuple(c for c in self._contradictions if keep(c)),
             self.disputes if dispute is None else tuple(filter(dispute, self.disputes)),
             self.retracted if retraction is None else tuple(filter(retraction, self.retracted)),
             names=self.names,
         )
 
+    def _lazy(self, **which: Any) -> Report | None:
+        # A filter of findings the checker made, without writing them out.
+        found = self._contradictions
+        if not isinstance(found, _LazyFindings):
+            return None
+        return Report(found.where(**which), self.disputes, self.retracted, names=self.names)
+
     def definite(self) -> Report:
         """The DEFINITE contradictions."""
-        return self._where(lambda c: c.certainty is Certainty.DEFINITE)
+        lazy = self._lazy(definite=True)
+        return lazy if lazy is not None else self._where(lambda c: c.certainty is _DEFINITE)
 
     def of_kind(self, *kinds: Rule | str) -> Report:
         """The contradictions of these kinds (rules or their names, e.g. ``"denial"``).
@@ -234,12 +364,14 @@ class Report:
             FieldError: a kind is neither a :class:`~diplostatements.rules.Rule` nor the name of
                 one; the message lists the kinds.
         """
-        wanted = {_kind(kind) for kind in kinds}
-        return self._where(lambda c: c.kind in wanted)
+        wanted = frozenset(_kind(kind) for kind in kinds)
+        lazy = self._lazy(kinds=wanted)
+        return lazy if lazy is not None else self._where(lambda c: c.kind in wanted)
 
     def internal(self) -> Report:
         """The contradictions within one side."""
-        return self._where(lambda c: c.internal)
+        lazy = self._lazy(internal=True)
+        return lazy if lazy is not None else self._where(lambda c: c.internal)
 
     def involving(self, actor: str) -> Report:
         """Everything involving the actor (a side, speaker, or subject or object of a claim)."""
@@ -269,16 +401,24 @@ class Report:
         The keys are ``contradictions``, ``definite``, ``possible``, ``internal``, ``disputes``,
         ``retracted``, and each kind's name (``denial``...).
         """
+        found = self._contradictions
+        if isinstance(found, _LazyFindings):
+            definite, possible, internal, kinds = found.counts()
+        else:
+            definite = sum(c.certainty is _DEFINITE for c in found)
+            possible = len(found) - definite
+            internal = sum(c.internal for c in found)
+            kinds = {kind: sum(c.kind is kind for c in found) for kind in Rule}
         counts = {
-            "contradictions": len(self),
-            "definite": sum(c.certainty is Certainty.DEFINITE for c in self),
-            "possible": sum(c.certainty is Certainty.POSSIBLE for c in self),
-            "internal": sum(c.internal for c in self),
+            "contradictions": len(found),
+            "definite": definite,
+            "possible": possible,
+            "internal": internal,
             "disputes": len(self.disputes),
             "retracted": len(self.retracted),
         }
         for kind in Rule:
-            counts[kind.value] = sum(c.kind is kind for c in self)
+            counts[kind.value] = kinds[kind]
         return counts
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -363,6 +503,9 @@ class Report:
 
     def _repr_html_(self) -> str:
         return report_html(self)
+
+
+_DEFINITE = Certainty.DEFINITE
 
 
 def _cite(assertion: Assertion) -> str:

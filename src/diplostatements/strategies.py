@@ -19,7 +19,7 @@ from .exceptions import FieldError, MissingExtraError
 try:
     from hypothesis import strategies as st
 except ImportError as error:
-    raise MissingExtraError("diplostatements.strategies", "strategies", "hypothesis") from error
+    raise MissingExtraError("diplostatements.strategies", "hypothesis", "strategies") from error
 
 from . import _generating
 from .actors import COUNTRY_CODES, Actor, ActorKind, Affiliation

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplostatements._profiles import claim_period, may_meet, period_span, profile_of
 from diplostatements.checker import check
+from diplostatements.checker._profiles import claim_period, may_meet, period_span, profile_of
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
 from diplostatements.quantities import Quantity

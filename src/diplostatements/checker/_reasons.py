@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .claims import Claim, Modality, describe_claim
-from .collection import Assertion
-from .rebuttals import Rebuttal, RebuttalKind
-from .rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
-from .statements import Statement
-from .timespans import TimeSpan
+from ..claims import Claim, Modality, describe_claim
+from ..collection import Assertion
+from ..rebuttals import Rebuttal, RebuttalKind
+from ..rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
+from ..statements import Statement
+from ..timespans import TimeSpan
 
 __all__ = ["Writer", "who"]
 

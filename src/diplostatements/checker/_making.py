@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claims import Claim
-from .collection import Assertion
-from .rebuttals import ClaimRef
-from .report import Certainty, Contradiction
-from .rules import Rule
-from .statements import Statement
+from ..claims import Claim
+from ..collection import Assertion
+from ..rebuttals import ClaimRef
+from ..report import Certainty, Contradiction
+from ..rules import Rule
+from ..statements import Statement
 
 __all__ = ["make_assertion", "make_contradiction"]
 

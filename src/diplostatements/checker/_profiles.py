@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .claims import Claim
-from .rules import Period
-from .statements import Statement
-from .timespans import TimeSpan
-from .vocabulary import Predicate, Vocabulary
+from ..claims import Claim
+from ..rules import Period
+from ..statements import Statement
+from ..timespans import TimeSpan
+from ..vocabulary import Predicate, Vocabulary
 
-if TYPE_CHECKING:  # _gather imports this module
-    from ._gather import Raw
+if TYPE_CHECKING:  # _bucketing imports this module
+    from ._bucketing import Raw
 
 __all__ = [
     "Implication",
@@ -41,7 +41,8 @@ class Profile(NamedTuple):
     true when it has a contrary whose name sorts after its own: CONTRARY looks up the buckets of
     its contraries from its buckets (from one side of each pair only). ``more`` is true when an
     affirmed claim of it needs more than its proposition bucket: it is exclusive, or implies
-    claims that are put in buckets (see :meth:`Gathered.implied`).
+    claims that are put in buckets (see
+    :meth:`~diplostatements.checker._bucketing.Buckets.implied`).
     """
 
     simple: bool
@@ -133,7 +134,8 @@ def may_meet(
     times: its group is kept.
 
     Args:
-        group: bucket entries (assertion numbers, or :data:`~diplostatements._gather.Raw` tuples).
+        group: bucket entries (assertion numbers, or
+            :data:`~diplostatements.checker._bucketing.Raw` tuples).
         claims: each assertion's claim, by number.
         said_by: each assertion's statement, by number.
         timeless: the names of the timeless predicates.

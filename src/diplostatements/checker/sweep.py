@@ -1,75 +1,45 @@
-"""One pure function per bucket: the checker's inner loop.
+"""The third stage: one pure function per group, the checker's inner loop.
 
-The checker puts every assertion (and every claim an assertion implies) in buckets by key, and
-hands each group of entries that may clash to one of the functions here: the affirmed and negated
-claims of one proposition, the claims of one exclusive key, the claims of two contrary predicates
-about one subject and object. They see nothing but the group's entries, and return the pairs
-that clash as :class:`Hit` values, so a group can be checked anywhere (another process, a
-distributed engine) and the results merged.
+:func:`sweep` takes one :class:`~diplostatements.checker.gather.Group` (the entries of one
+proposition, one exclusive key, or two contrary predicates about one subject and object) and
+returns the pairs that clash as :class:`Hit` values. It sees nothing but the group, so a group can
+be checked anywhere (another process, a distributed engine) and the hits merged: the result is
+the same whatever runs it, and whatever order the groups are swept in.
 
-Inside a bucket the entries are sorted by the first day their period may touch and swept: an
+Inside a group the entries are sorted by the first day their period may touch and swept: an
 entry is compared only with the *active* entries of the classes it can clash with (whose period
 may still reach it); an active entry whose period ended before the current start is dropped the
-first time it is met. So a bucket of ``n`` entries costs ``O(n log n + k)``, where ``k`` counts the
-pairs whose periods may overlap and whose classes can clash (affirmed against negated, two
-different objects, two contrary predicates, two quantities of the same scope). Such a pair is a
-finding unless the qualifiers or quantities say otherwise, so ``k`` is close to the number of
-findings.
+first time it is met. Entries are classed by polarity (NEGATION), object or subject (EXCLUSIVE),
+predicate (CONTRARY), or scope, unit and figures (QUANTITY: equal figures are one class, and two
+classes are related only if their figures cannot both be right, so a thousand reports of "about
+100" are never compared with each other). So a group of ``n`` entries costs ``O(n log n + k)``
+comparisons of entries, where ``k`` counts the pairs whose periods may overlap and whose classes
+can clash, plus, per entry, one look at each class live at its start. Such a pair is a finding
+unless the qualifiers or quantities say otherwise, so ``k`` is close to the number of findings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import combinations
-from operator import eq, itemgetter, ne
+from operator import itemgetter, ne
 from typing import NamedTuple
 
-from .quantities import Quantity
-from .rules import (
+from ..rules import (
     CONTRARY,
     EXCLUSIVE,
     NEGATION,
     QUANTITY,
-    Period,
     Rule,
-    Scope,
     comparable,
-    definite,
     negation_clash,
-    quantity_clash,
 )
+from . import gather
+from .gather import Entry, Group
 
-__all__ = ["Entry", "Hit", "check_contrary", "check_exclusive", "check_proposition"]
+__all__ = ["Hit", "check_contrary", "check_exclusive", "check_proposition", "sweep"]
 
 Chain = tuple[str, ...]
-
-
-class Entry(NamedTuple):
-    """One claim in a bucket: an assertion's own claim, or one it implies (``chain`` not empty).
-
-    Attributes:
-        aid: the number of the assertion it belongs to.
-        period: when it holds.
-        affirmed: its polarity.
-        certain: whether it is stated as CERTAIN.
-        subject: its subject (for a symmetric predicate, in the orientation of this bucket).
-        predicate: its predicate (for an implied claim, the implied predicate).
-        object: its object.
-        scope: qualifiers, place and content.
-        quantity: its quantity (an implied claim has none).
-        chain: for an implied claim, the predicates from the stated one to this one.
-    """
-
-    aid: int
-    period: Period
-    affirmed: bool
-    certain: bool
-    subject: str
-    predicate: str
-    object: str | None
-    scope: Scope
-    quantity: Quantity | None
-    chain: Chain
 
 
 class Hit(NamedTuple):
@@ -85,6 +55,23 @@ class Hit(NamedTuple):
     definite: bool
     first_chain: Chain
     second_chain: Chain
+
+
+def sweep(group: Group) -> list[Hit]:
+    """The clashing pairs of one group.
+
+    Args:
+        group: entries that may clash, and the test to run on them.
+
+    Returns:
+        The hits, in an order that depends only on the group's entries.
+    """
+    if group.test == gather.PROPOSITION:
+        return check_proposition(group.entries)
+    if group.test == gather.CONTRARY:
+        assert group.contraries is not None  # a CONTRARY group carries them
+        return check_contrary(group.entries, group.contraries)
+    return check_exclusive(group.entries, inverse=group.test == gather.INVERSE)
 
 
 def _sweep(
@@ -149,8 +136,18 @@ _period = itemgetter(1)  # an entry's period (a C function, unlike a lambda)
 
 
 def _hit(rule: Rule, a: Entry, b: Entry) -> Hit:
-    certain = a.certain and b.certain
-    sure = definite(a.period, b.period, certain=certain)
+    """The hit of two entries whose periods may overlap (as every swept pair's may).
+
+    :func:`~diplostatements.rules.definite`, written out: for periods that may overlap, the
+    overlap is DEFINITE when each may start no later than the other must have ended.
+    """
+    one, other = a.period, b.period
+    sure = (
+        a.certain
+        and b.certain
+        and one.last_start <= other.first_end
+        and other.last_start <= one.first_end
+    )
     return _new(Hit, (a.aid, b.aid, rule, sure, a.chain, b.chain))  # a NamedTuple's __new__, in C
 
 
@@ -161,9 +158,11 @@ _predicate = itemgetter(5)
 _object = itemgetter(6)
 
 
-def _quantity_group(entry: Entry) -> Hashable:
-    assert entry.quantity is not None  # only entries with a quantity are grouped this way
-    return (entry.scope, entry.quantity.unit)
+def _figures(entry: Entry) -> Hashable:
+    """An entry's QUANTITY class: scope, unit and figures (the text is only how it was said)."""
+    q = entry.quantity
+    assert q is not None  # only entries with a quantity are classed this way
+    return (entry.scope, q.unit, q.low, q.high, q.low_open, q.high_open)
 
 
 def check_proposition(entries: list[Entry]) -> list[Hit]:
@@ -183,9 +182,27 @@ def check_proposition(entries: list[Entry]) -> list[Hit]:
                 hits.append(_hit(NEGATION, a, b))
     counted = [entry for entry in entries if entry.affirmed and entry.quantity is not None]
     if len(counted) > 1:
-        for a, b in _sweep(counted, _quantity_group, eq):
-            if quantity_clash(a.scope, a.quantity, b.scope, b.quantity):
-                hits.append(_hit(QUANTITY, a, b))
+        figures = {_figures(entry): entry.quantity for entry in counted}
+        if len(figures) > 1:  # one class: the same figures throughout, which never clash
+            known: dict[tuple[Hashable, Hashable], bool] = {}
+
+            def clash(mine: Hashable, other: Hashable) -> bool:
+                # Classes of one scope and unit clash when their figures are incompatible;
+                # each pair of classes is decided once; a class never clashes with itself.
+                if mine == other:
+                    return False
+                found = known.get((mine, other))
+                if found is None:
+                    one, two = figures[mine], figures[other]
+                    assert one is not None  # counted entries have quantities
+                    assert two is not None
+                    assert isinstance(mine, tuple)  # _figures makes tuples
+                    assert isinstance(other, tuple)
+                    found = mine[:2] == other[:2] and not one.compatible(two)
+                    known[(mine, other)] = known[(other, mine)] = found
+                return found
+
+            hits += [_hit(QUANTITY, a, b) for a, b in _sweep(counted, _figures, clash)]
     return hits
 
 
@@ -204,7 +221,7 @@ def check_exclusive(entries: list[Entry], *, inverse: bool) -> list[Hit]:
     return [
         _hit(EXCLUSIVE, a, b)
         for a, b in _sweep(entries, _subject if inverse else _object, ne)
-        if comparable(a.scope, b.scope)
+        if a.scope is b.scope or comparable(a.scope, b.scope)  # most share BROADEST
     ]
 
 
@@ -226,5 +243,5 @@ def check_contrary(entries: list[Entry], contraries: Mapping[str, frozenset[str]
     return [
         _hit(CONTRARY, a, b)
         for a, b in _sweep(entries, _predicate, related)
-        if comparable(a.scope, b.scope)
+        if a.scope is b.scope or comparable(a.scope, b.scope)
     ]

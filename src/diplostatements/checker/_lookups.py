@@ -1,4 +1,4 @@
-"""What the checker looks up in the gathered buckets, instead of keeping buckets for it.
+"""What the checker looks up in the buckets, instead of keeping buckets for it.
 
 Two kinds of clash are found by lookups from one side, so that gathering stores less:
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ._gather import Bucket, Gathered, Key, Raw
+from ..rules import orient
+from ._bucketing import Bucket, Buckets, Key, Raw
 from ._profiles import looked_up
-from .rules import orient
 
 __all__ = ["Implier", "contrary_pairs", "implied_at", "implying"]
 
@@ -23,7 +23,7 @@ Implier = tuple[str, tuple[str, ...], bool]
 """A predicate that implies another: its name, the chain, and whether it is symmetric."""
 
 
-def implying(found: Gathered) -> dict[str, list[Implier]]:
+def implying(found: Buckets) -> dict[str, list[Implier]]:
     """For each predicate whose implied claims are looked up: what implies it.
 
     Each implying predicate seen in this check, with the chain and whether it is symmetric.
@@ -43,7 +43,7 @@ def implying(found: Gathered) -> dict[str, list[Implier]]:
     return implied_by
 
 
-def implied_at(found: Gathered, key: Key, sources: list[Implier]) -> list[Raw]:
+def implied_at(found: Buckets, key: Key, sources: list[Implier]) -> list[Raw]:
     """The implied claims with this proposition key, of a predicate that is looked up.
 
     They are the claims of the affirmed buckets of the predicates that imply it, with the same
@@ -52,7 +52,7 @@ def implied_at(found: Gathered, key: Key, sources: list[Implier]) -> list[Raw]:
     has one key for both orientations).
 
     Args:
-        found: the gathered buckets.
+        found: the buckets.
         key: a proposition key that holds a negated claim.
         sources: what implies the key's predicate (:func:`implying`).
     """
@@ -84,7 +84,7 @@ _OWN, _SORTED, _BOTH = 0, 1, 2
 
 
 def contrary_pairs(
-    found: Gathered, contraries: Mapping[str, frozenset[str]]
+    found: Buckets, contraries: Mapping[str, frozenset[str]]
 ) -> Iterator[tuple[Bucket, Bucket]]:
     """Each pair of affirmed buckets of contrary predicates with the same subject and object.
 

@@ -1,0 +1,189 @@
+"""The first stage: every assertion of a check as a numbered row.
+
+An assertion is a top-level claim of a statement, or the negation a contradicting rebuttal
+(denial, correction, dismissal, retraction) implies of a claim it targets. :func:`rows` numbers
+them: assertion ``aid`` is ``claims[aid]`` as said by ``statements[aid]``; a row's fields (its
+proposition key, polarity, modality, quantity, scope, period, statement and claim index) are read
+from those two, by the stage that needs them, and its side is resolved only for the assertions
+in findings (:meth:`Rows.side`).
+
+Claims are numbered in the order the set stores its statements, which is the cheapest to read
+(on a million claims, reading them chronologically takes about twice as long: the objects are
+visited out of their order in memory). That order depends on how the set was built, so nothing
+the checker reports may depend on the numbers: it orders findings by their content. The implied
+negations are numbered after every stated claim, in the order of the rebuttals.
+
+A claims table reaches this stage as the statement set of its candidate rows: see
+:mod:`diplostatements.checker._tables`, which keeps (with Arrow compute) only the rows that can
+be in a finding, a dispute or a retraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import NamedTuple
+
+import attrs
+
+from ..claims import Claim
+from ..collection import StatementSet
+from ..collection import _statement_key as statement_key
+from ..rebuttals import ClaimRef, Rebuttal
+from ..statements import Statement
+from ..vocabulary import Vocabulary
+from ._profiles import period_span, profile_of
+
+__all__ = ["Origin", "Rows", "rows"]
+
+
+class Origin(NamedTuple):
+    """Where an assertion comes from.
+
+    Attributes:
+        statement: the statement that asserts it.
+        position: the claim's index, or ``None`` for a rebuttal's implied negation.
+        claim: the claim asserted.
+        denies: for an implied negation, the claim it denies.
+        target: for an implied negation, the number of the assertion it denies.
+    """
+
+    statement: Statement
+    position: int | None
+    claim: Claim
+    denies: ClaimRef | None = None
+    target: int | None = None
+
+
+@attrs.define
+class Rows:
+    """The numbered assertions: what :func:`rows` hands to the gathering stage.
+
+    Attributes:
+        statements: the statement of each assertion, by number (the claims of a statement are
+            numbered one after the other).
+        claims: the claim of each assertion; an implied negation's claim is the target claim
+            negated, over the target's period, with the rebuttal's modality.
+        stated: how many assertions are stated claims (the implied negations come after).
+        denied: implied negation number -> (the claim it denies, that claim's number).
+        rebuttals: the rebuttals that target statements of the set, in the set's order.
+        sides: the side a statement commits (the set's resolver, with its cache).
+        names: actor id -> display name.
+        targets: the statements of the set by id (the targets of rebuttals).
+    """
+
+    statements: list[Statement]
+    claims: list[Claim]
+    stated: int
+    denied: dict[int, tuple[ClaimRef, int]]
+    rebuttals: list[Rebuttal]
+    sides: Callable[[Statement], str]
+    names: Mapping[str, str]
+    targets: Mapping[str, Statement]
+
+    def source(self, aid: int) -> Origin:
+        """Where assertion ``aid`` comes from."""
+        statement = self.statements[aid]
+        denied = self.denied.get(aid)
+        if denied is None:
+            # Its claims are numbered one after the other: count back to the first.
+            said_by, first = self.statements, aid
+            while first and said_by[first - 1] is statement:
+                first -= 1
+            return Origin(statement, aid - first, self.claims[aid])
+        return Origin(statement, None, self.claims[aid], denied[0], denied[1])
+
+    def side(self, aid: int) -> str:
+        """The side assertion ``aid`` commits."""
+        return self.sides(self.statements[aid])
+
+
+def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
+    """Number the assertions of a set.
+
+    Args:
+        statements: the set to check.
+        vocabulary: what the predicates mean (an implied negation is about its target's
+            period, which for a timeless predicate is all time).
+
+    Returns:
+        The numbered assertions.
+    """
+    said_by: list[Statement] = []
+    claims: list[Claim] = []
+    rebutted = statements._rebutted()
+    first_aid: dict[str, int] = {}
+    # The hot loop: most statements hold one claim.
+    for statement in statements._stored():
+        if statement.id in rebutted:
+            first_aid[statement.id] = len(claims)
+        held = statement.claims
+        if len(held) == 1:
+            claims.append(held[0])
+            said_by.append(statement)
+        elif held:
+            claims += held
+            said_by += [statement] * len(held)
+    found = Rows(
+        said_by,
+        claims,
+        len(claims),
+        {},
+        _rebuttals(statements),
+        statements.side_of_statement,
+        statements.names,
+        statements.statements,
+    )
+    _add_negations(found, statements, vocabulary, first_aid)
+    return found
+
+
+def _rebuttals(statements: StatementSet) -> list[Rebuttal]:
+    """The rebuttals that target statements of the set, in the set's order."""
+    stored = statements.statements
+    found = {
+        id(rebuttal): rebuttal
+        for ids in statements._rebutted().values()
+        for ident in ids
+        if isinstance(rebuttal := stored[ident], Rebuttal)
+    }
+    return sorted(found.values(), key=statement_key)
+
+
+def _add_negations(
+    found: Rows, statements: StatementSet, vocabulary: Vocabulary, first_aid: dict[str, int]
+) -> None:
+    """Number the negation each contradicting rebuttal implies of each target claim."""
+    claims = found.claims
+    for rebuttal in found.rebuttals:
+        if not rebuttal.kind.contradicts:
+            continue
+        for ref, target in _denied(rebuttal, statements, first_aid):
+            found.denied[len(claims)] = (ref, target)
+            claims.append(_negation(found, vocabulary, rebuttal, target))
+            found.statements.append(rebuttal)
+
+
+def _denied(
+    rebuttal: Rebuttal, statements: StatementSet, first_aid: dict[str, int]
+) -> Iterator[tuple[ClaimRef, int]]:
+    """Each claim a contradicting rebuttal denies, once, with its assertion number."""
+    seen: set[ClaimRef] = set()
+    for target in rebuttal.targets:
+        if isinstance(target, ClaimRef):
+            refs: list[ClaimRef] = [target]
+        else:
+            count = len(statements.statements[target].claims)
+            refs = [ClaimRef(target, index) for index in range(count)]
+        for ref in refs:
+            if ref not in seen:
+                seen.add(ref)
+                yield ref, first_aid[ref.statement_id] + ref.claim
+
+
+def _negation(found: Rows, vocabulary: Vocabulary, rebuttal: Rebuttal, target: int) -> Claim:
+    """The negation of a targeted claim, over its period, with the rebuttal's modality."""
+    claim = found.claims[target]
+    span = period_span(claim, found.statements[target], profile_of(vocabulary, claim.predicate))
+    return attrs.evolve(
+        claim, polarity=claim.polarity.flipped(), modality=rebuttal.modality, when=span
+    )
