@@ -78,7 +78,7 @@ class Found:
         """
         if bad is None:
             return 0
-        mask = pc.fill_null(bad, False)
+        mask = pc.fill_null(bad, False) if bad.null_count else bad
         count = pc.sum(mask).as_py() or 0
         if not count:
             return 0

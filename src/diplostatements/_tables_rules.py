@@ -404,6 +404,16 @@ def _agreement(sheet: Sheet, groups: Groups, found: Found) -> None:
 def _numbering(sheet: Sheet, groups: Groups, found: Found) -> pa.Array:
     """Each statement's claim indices run 0, 1, ..., n - 1; returns each statement's n."""
     index = sheet.columns["claim_index"]
+    if groups.count == sheet.rows:
+        # One row per statement (group i is row i): its index is 0, or null for no claims.
+        wrong = pc.fill_null(pc.not_equal(index, 0), False)
+        if pc.any(wrong).as_py():
+            sheet.sound = False
+            counts = pc.is_valid(index).cast(pa.int64())
+            _misnumbered(
+                sheet, groups, pc.indices_nonzero(wrong), _whole(counts).to_pylist(), found
+            )
+        return _whole(pc.is_valid(index).cast(pa.int64()))
     table = pa.table({"group": groups.index, "claim": _whole(index), "row": arange(sheet.rows)})
     grouped = table.group_by("group", use_threads=False).aggregate(
         [
