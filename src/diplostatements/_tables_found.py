@@ -44,9 +44,6 @@ class Found:
         self.kept: list[tuple[Place, int, DiplostatementsError]] = []
         self.count = 0
 
-    def __bool__(self) -> bool:
-        return self.count > 0
-
     def add(self, place: Place, problem: DiplostatementsError) -> None:
         """Record one problem at ``place``."""
         self.count += 1

@@ -42,10 +42,6 @@ def arange(count: int) -> pa.Array:
     return pc.subtract(pc.cumulative_sum(ones), 1) if count else pa.array([], pa.int64())
 
 
-def _absent(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    return pc.is_null(column)
-
-
 # --- spans ----------------------------------------------------------------------------------
 
 _PAIRS: Final = ((0, 1), (2, 3), (0, 3))
@@ -608,6 +604,14 @@ def _derive_indices(sheet: Sheet, groups: Groups) -> None:
     sheet.given.add("claim_index")
 
 
+def _source(sheet: Sheet, found: Found) -> None:
+    """A source's title, url and date belong to a source: one with a publisher."""
+    without = pc.is_null(sheet.columns["source_publisher"])
+    for name in ("source_title", "source_url", "source_published"):
+        stray = pc.and_(without, pc.is_valid(sheet.columns[name]))
+        sheet.report(found, name, stray, "null (source_publisher is null: there is no source)")
+
+
 def check_claims(sheet: Sheet, found: Found) -> None:
     """Every rule of the claims table (see the module's docstring)."""
     groups = groups_of(sheet.columns["statement_id"])
@@ -618,6 +622,7 @@ def check_claims(sheet: Sheet, found: Found) -> None:
     _when(sheet, claimed, found)
     _quantity(sheet, claimed, found)
     _relay_spans(sheet, found)
+    _source(sheet, found)
     rebuttal = _rebuttal_fields(sheet, statement_types(sheet), found)
     if groups.count < sheet.rows:
         _agreement(sheet, groups, found)
