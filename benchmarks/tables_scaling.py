@@ -36,10 +36,10 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import check_scaling  # noqa: E402 -- the sibling script's data, imported from this folder
+import check_scaling  # the sibling script's data, imported from this folder
 
-from diplostatements import Statement, StatementSet  # noqa: E402
-from diplostatements import io as dio  # noqa: E402
+from diplostatements import Statement, StatementSet
+from diplostatements import io as dio
 
 try:
     import pyarrow.parquet as pq
@@ -61,8 +61,9 @@ def make_set(n: int, shape: str) -> StatementSet:
         for item in items:
             if isinstance(item, Statement) and item.claims and rng.random() < 0.5:
                 claim = attrs.evolve(item.claims[0], object=rng.choice(names))
-                item = attrs.evolve(item, claims=(claim,))
-            changed.append(item)
+                changed.append(attrs.evolve(item, claims=(claim,)))
+            else:
+                changed.append(item)
         items = changed
     return check_scaling.build(items)
 

@@ -1489,15 +1489,15 @@ class TestEdges:
     def test_unwritable_files(self, tmp_path: Path) -> None:
         """A table file or metadata file that cannot be written is a FileError."""
         (tmp_path / "p" / "claims.parquet").mkdir(parents=True)
-        with pytest.raises(FileError, match="claims.parquet"):
+        with pytest.raises(FileError, match=r"claims\.parquet"):
             tables.write_parquet(SMALL, tmp_path / "p")
         (tmp_path / "c" / "actors.csv").mkdir(parents=True)
-        with pytest.raises(FileError, match="actors.csv"):
+        with pytest.raises(FileError, match=r"actors\.csv"):
             tables.write_csv(SMALL, tmp_path / "c")
         (tmp_path / "m" / "diplostatements.json").mkdir(parents=True)
-        with pytest.raises(FileError, match="diplostatements.json"):
+        with pytest.raises(FileError, match=r"diplostatements\.json"):
             tables.write_parquet(SMALL, tmp_path / "m")
-        with pytest.raises(FileError, match="diplostatements.json"):
+        with pytest.raises(FileError, match=r"diplostatements\.json"):
             tables.read_parquet(tmp_path / "m")
 
     def test_unreadable_parquet(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
