@@ -116,9 +116,7 @@ def print_table(rows: list[tuple[int, str, dict[str, float]]]) -> None:
     head = f"{'N':>9} {'shape':<8}" + "".join(f" {a:>10} {a + '/' + b:>22}" for a, b in pairs)
     print(head)
     for n, shape, found in rows:
-        cells = "".join(
-            f" {found[a]:>9.3f}s {found[a] / found[b]:>22.2f}" for a, b in pairs
-        )
+        cells = "".join(f" {found[a]:>9.3f}s {found[a] / found[b]:>22.2f}" for a, b in pairs)
         print(f"{n:>9} {shape:<8}{cells}")
 
 
