@@ -308,7 +308,10 @@ def _claim_rows(sheet: Sheet, found: Found) -> Any:
 
 def statement_types(sheet: Sheet) -> pa.Array | pa.ChunkedArray:
     """Each row's type; a null reads as "rebuttal" where targets or a kind are given."""
-    given = sheet.columns["type"].cast(pa.string())
+    given = sheet.columns["type"]
+    if not given.null_count:
+        return given.cast(pa.string())
+    given = given.cast(pa.string())
     rebuttal = pc.or_(
         pc.is_valid(sheet.columns["targets"]), pc.is_valid(sheet.columns["rebuttal_kind"])
     )
@@ -487,7 +490,9 @@ def _targets(sheet: Sheet, groups: Groups, claims: pa.Array, rebuttal: Any, foun
     parents = pc.list_parent_indices(listed)
     ident = pc.struct_field(targets, [0])
     claim = pc.struct_field(targets, [1])
-    position = pc.index_in(ident, value_set=groups.values)
+    # Look the few targets up among the statements they name, not in a hash of every id.
+    named = pc.indices_nonzero(pc.is_in(groups.values, value_set=pc.unique(ident)))
+    position = named.take(pc.index_in(ident, value_set=groups.values.take(named)))
     unknown = pc.is_null(position)
     itself = pc.equal(position.cast(pa.int64()), groups.index.take(rows.take(parents)))
     total = claims.take(pc.fill_null(position, 0))
