@@ -10,7 +10,6 @@ skipped, so a problem is never reported twice through its consequences.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -18,25 +17,19 @@ from typing import Any, Final
 import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
-from cattrs.errors import BaseValidationError
 
 from . import _iso3166
-from ._converter import MAX_DEPTH, MAX_NUMBER, BadValueError, converter
-from ._problems import MAX_PROBLEMS, FileFieldError, walk
-from ._reading import parse_json
+from ._converter import MAX_NUMBER
+from ._problems import MAX_PROBLEMS, FileFieldError
 from ._tables_coerce import WrongType, coerce, describe_type
+from ._tables_content import PLAIN_JSON, SPACE, content_problems
 from ._tables_found import Found, column_path, row_path
 from ._tables_schema import COLUMNS, FORMAT, NAMES, VERSION, Column, Kind
 from .actors import COUNTRY_CODES
-from .claims import Claim
-from .exceptions import DiplostatementsError, ParseError
+from .exceptions import DiplostatementsError
 from .statements import RelayKind
 
-__all__ = ["SPACE", "Sheet", "blank", "check_values", "sheets"]
-
-_SPACES: Final = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
-SPACE: Final = "[" + "".join(f"\\x{{{ord(char):x}}}" for char in _SPACES) + "]"
-"""A regular expression (RE2) matching one character that Python's ``str.isspace`` accepts."""
+__all__ = ["Sheet", "blank", "check_values", "sheets"]
 
 _DAY_MIN: Final = -719162  # date.min, in days since 1970-01-01
 _DAY_MAX: Final = 2932896  # date.max
@@ -451,7 +444,7 @@ def _content(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
     # Each distinct text is read once: reported claims repeat (the same message relayed).
     encoded = pc.dictionary_encode(_whole(values))
     # A text in the form content_json writes for a plain claim is valid without reading it.
-    plain = pc.match_substring_regex(encoded.dictionary, _PLAIN_JSON)
+    plain = pc.match_substring_regex(encoded.dictionary, PLAIN_JSON)
     others = pc.indices_nonzero(pc.invert(plain)).to_pylist()
     if not others:
         return
@@ -469,56 +462,6 @@ def _content(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
             found.add((sheet.position, row, sheet.order(column.name)), problem)
     found.count += max(0, len(rows) - MAX_PROBLEMS)
     sheet.sound = False
-
-
-def parse_content(text: str) -> Claim:
-    """A nested claim from its JSON text (checked already)."""
-    value = json.loads(text)
-    claim: Claim = converter.structure(value, Claim)
-    return claim
-
-
-_PLAIN_CLAIM: Final = frozenset({"subject", "predicate", "object"})
-# A JSON string of no escapes or control characters, holding something besides white space.
-_TEXT_CHAR: Final = r'[^"\\\x00-\x1f]'
-_WORD: Final = rf'"{_TEXT_CHAR}*[^"\\\x00-\x1f{SPACE[1:-1]}]{_TEXT_CHAR}*"'
-_PLAIN_JSON: Final = f'^{{"subject": {_WORD}, "predicate": {_WORD}(, "object": {_WORD})?}}$'
-
-
-def _plain(value: object) -> bool:
-    """A claim of non-blank subject, predicate and object strings only, the common content."""
-    return (
-        type(value) is dict
-        and value.keys() <= _PLAIN_CLAIM
-        and "subject" in value
-        and "predicate" in value
-        and all(type(item) is str and not item.isspace() and item for item in value.values())
-    )
-
-
-def content_problems(path: str, text: str) -> list[Any]:
-    """What is wrong with a nested claim's JSON text (nothing: an empty list)."""
-    try:
-        if _plain(json.loads(text)):
-            return []
-    except ValueError:
-        pass  # parse_json below says where
-    try:
-        value = parse_json(text)
-    except ParseError as error:
-        return [ParseError(error.expected, error.text, error.start, error.end, path=path)]
-    current, depth = value, 0
-    while isinstance(current, dict) and "content" in current:
-        current, depth = current["content"], depth + 1
-        if depth > MAX_DEPTH:
-            where = f"{path}: $" + ".content" * depth
-            expected = f"claims nested at most {MAX_DEPTH} deep through content"
-            return [FileFieldError(where, expected, current)]
-    try:
-        converter.structure(value, Claim)
-    except (BadValueError, BaseValidationError) as error:
-        return list(walk(error, f"{path}: $"))
-    return []
 
 
 _CHECKS: Final = {

@@ -17,10 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ._problems import FileFieldError
-from ._tables_check import Sheet, parse_content
+from ._tables_check import Sheet
+from ._tables_content import parse_content
 from ._tables_found import Found
-from ._tables_rules import statement_types
 from ._tables_schema import COLUMNS, ENUM, METADATA, NAMES, RELAY, Kind, span_columns
+from ._tables_statements import statement_types
 from ._tables_write import RELAY_KINDS, coded_relays, content_json
 from ._validation import close_matches
 from .claims import Claim, Modality
