@@ -920,6 +920,7 @@ class TestNormalForm:
                 pa.dictionary(pa.int8(), pa.large_string()),
             ),
             ("qualifiers", [[], ["military"], None], pa.large_list(pa.large_string())),
+            ("qualifiers", [[], ["military"], None], pa.large_list(pa.string())),
         ],
     )
     def test_near_types_are_cast(self, name: str, values: list[Any], kind: pa.DataType) -> None:
@@ -1521,6 +1522,49 @@ class TestEdges:
         with pytest.raises(ValidationError) as caught:
             tables.read_csv(tmp_path)
         assert caught.value.problems[0].startswith("claims.csv: column 'said_on'")
+
+    def test_csv_that_cannot_be_opened(self, tmp_path: Path) -> None:
+        """A CSV table that cannot be opened is a FileError."""
+        (tmp_path / "actors.csv").mkdir()
+        (tmp_path / "claims.csv").write_text("statement_id\n")
+        with pytest.raises(FileError, match=r"actors\.csv"):
+            tables.read_csv(tmp_path)
+
+    def test_csv_header_too_long(self, tmp_path: Path) -> None:
+        """A header Python's csv module cannot read is a ParseError."""
+        (tmp_path / "actors.csv").write_text("x" * 200_000 + "\n")
+        (tmp_path / "claims.csv").write_text("statement_id\n")
+        with pytest.raises(ParseError, match="UTF-8 CSV text"):
+            tables.read_csv(tmp_path)
+
+    def test_csv_problems_on_several_lines(self, tmp_path: Path) -> None:
+        """Each problem in a CSV file names its own line."""
+        (tmp_path / "actors.csv").write_text("id,name,kind\nRUS,Russia,state\nUSA,,stat\n")
+        (tmp_path / "claims.csv").write_text("statement_id,speaker,said_on\n")
+        assert problems_of(tables.read_csv(tmp_path)) == [
+            "actors.csv: line 3, column 'name': expected a value (the column has no nulls),"
+            " got null",
+            'actors.csv: line 3, column \'kind\': expected one of "state", "government",'
+            ' "person", "organization", "company", "media", "international_organization",'
+            ' "group", "other", got "stat"',
+        ]
+
+    def test_dates_beyond_python(self) -> None:
+        """A date32 value outside year 1 to 9999 is reported, not turned into a traceback."""
+        days = pa.array([0, 3_000_000, 0], pa.int32()).view(pa.date32())
+        given = claims(lambda c: replaced(c, "source_published", days))(SMALL)
+        assert problems_of(given) == [
+            "claims: row 1, column 'source_published': expected a date from year 1 to 9999,"
+            " got 3000000"
+        ]
+
+    def test_content_written_otherwise(self) -> None:
+        """Nested claims as JSON written by other tools (any spacing, any key order) are read."""
+        given = claims(lambda c: cell(c, "content", 0, '{"predicate":"p","subject":"RUS"}'))(SMALL)
+        assert json.loads(tables.validate(given).claims.column("content")[0].as_py()) == {
+            "predicate": "p",
+            "subject": "RUS",
+        }
 
     def test_csv_with_the_four_columns_of_a_span(self, tmp_path: Path) -> None:
         """A claims CSV may give said_on as its four columns, as the Arrow table does."""

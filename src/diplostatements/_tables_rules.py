@@ -117,8 +117,8 @@ def _repeats(sheet: Sheet, column: str, what: str, found: Found) -> None:
     shown = pa.StructArray.from_arrays(
         [_whole(sheet.columns[column]), _whole(firsts)], names=["id", "first"]
     )
-    if found.rows(sheet.position, sheet.order(column), repeated, problem, shown):
-        sheet.sound = False
+    found.rows(sheet.position, sheet.order(column), repeated, problem, shown)
+    sheet.sound = False
 
 
 def check_actors(sheet: Sheet, found: Found) -> None:
