@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import subprocess
 import sys
 from collections.abc import Callable
@@ -189,6 +190,26 @@ class TestImport:
             [sys.executable, "-c", script], capture_output=True, text=True, check=True
         )
         assert result.stdout == "MissingExtraError\n"
+
+
+class TestMissingExtraError:
+    def test_message_and_kind(self) -> None:
+        """It names the extra (or the package) to install, and is an ImportError from the root."""
+        import diplostatements  # noqa: PLC0415
+
+        error = MissingExtraError("Tables.to_pandas", "pandas")
+        assert str(error) == (
+            "Tables.to_pandas needs pandas, which is not installed; install it with: pip install"
+            " pandas"
+        )
+        assert diplostatements.MissingExtraError is MissingExtraError
+        assert "MissingExtraError" in diplostatements.__all__
+
+    def test_pickles(self) -> None:
+        """It survives pickling, as every library error does."""
+        error = MissingExtraError("diplostatements.tables", "pyarrow", "tables")
+        again = pickle.loads(pickle.dumps(error))
+        assert (str(again), again.extra, again.name) == (str(error), "tables", "pyarrow")
 
 
 class TestTables:
