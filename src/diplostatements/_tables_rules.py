@@ -22,6 +22,7 @@ from ._tables_check import Sheet
 from ._tables_found import Found
 from ._tables_schema import COLUMNS, OPEN, span_columns
 from ._tables_statements import (
+    Groups,
     arange,
     check_agreement,
     check_numbering,
@@ -351,9 +352,12 @@ def _source(sheet: Sheet, found: Found) -> None:
         sheet.report(found, name, stray, "null (source_publisher is null: there is no source)")
 
 
-def check_claims(sheet: Sheet, found: Found) -> None:
-    """Every rule of the claims table (see the module's docstring)."""
-    groups = groups_of(sheet.columns["statement_id"])
+def check_claims(sheet: Sheet, found: Found, groups: Groups | None = None) -> None:
+    """Every rule of the claims table (see the module's docstring).
+
+    ``groups`` are the rows of each statement, when they were found already.
+    """
+    groups = groups or groups_of(sheet.columns["statement_id"])
     if "claim_index" not in sheet.given:
         derive_indices(sheet, groups)
     claimed = _claim_rows(sheet, found)
