@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import subprocess
 import sys
 from collections.abc import Callable
@@ -190,6 +191,26 @@ class TestImport:
             [sys.executable, "-c", script], capture_output=True, text=True, check=True
         )
         assert result.stdout == "MissingExtraError\n"
+
+
+class TestMissingExtraError:
+    def test_message_and_kind(self) -> None:
+        """It names the extra (or the package) to install, and is an ImportError from the root."""
+        import diplostatements  # noqa: PLC0415
+
+        error = MissingExtraError("Tables.to_pandas", "pandas")
+        assert str(error) == (
+            "Tables.to_pandas needs pandas, which is not installed; install it with: pip install"
+            " pandas"
+        )
+        assert diplostatements.MissingExtraError is MissingExtraError
+        assert "MissingExtraError" in diplostatements.__all__
+
+    def test_pickles(self) -> None:
+        """It survives pickling, as every library error does."""
+        error = MissingExtraError("diplostatements.tables", "pyarrow", "tables")
+        again = pickle.loads(pickle.dumps(error))
+        assert (str(again), again.extra, again.name) == (str(error), "tables", "pyarrow")
 
 
 class TestTables:
@@ -697,6 +718,11 @@ class TestValidate:
                 "affiliations: row 0, column 'organization': expected an actor id other than the"
                 " member's",
             ),
+            (
+                claims(lambda c: cell(c, "source_publisher", 0, None)),
+                "claims: row 0, column 'source_title': expected null (source_publisher is null:"
+                ' there is no source), got "Russia denies"',
+            ),
             # references between the tables
             (
                 claims(lambda c: cell(c, "speaker", 2, "pesckov")),
@@ -916,6 +942,7 @@ class TestNormalForm:
                 pa.dictionary(pa.int8(), pa.large_string()),
             ),
             ("qualifiers", [[], ["military"], None], pa.large_list(pa.large_string())),
+            ("qualifiers", [[], ["military"], None], pa.large_list(pa.string())),
         ],
     )
     def test_near_types_are_cast(self, name: str, values: list[Any], kind: pa.DataType) -> None:
@@ -930,7 +957,7 @@ class TestNormalForm:
                 "said_on_start_latest",
                 [datetime(2019, 6, 3, 12)] * 3,
                 pa.timestamp("s"),
-                'a date ("YYYY-MM-DD") (a time of day at midnight)',
+                "a date (a timestamp at midnight)",
             ),
             ("claim_index", [0.5, 1.0, None], pa.float64(), "a whole number from 0 to 2147483647"),
             (
@@ -1372,3 +1399,201 @@ class TestCommandLine:
         result = command("check", str(tmp_path))
         assert result.returncode == 2
         assert "claims.parquet: not a Parquet file" in result.stderr
+
+
+class TestEdges:
+    @pytest.mark.parametrize(
+        "name",
+        ["text", "source_published", "quantity_low", "claim_index", "has_when", "qualifiers"],
+    )
+    def test_columns_of_nulls(self, name: str) -> None:
+        """A column of Arrow's null type reads as a column of nulls of the schema's type."""
+        given = claims(lambda c: replaced(c, name, pa.nulls(3)))(SMALL)
+        normal = tables.validate(given) if name != "claim_index" else None
+        if normal is not None:
+            assert normal.claims.schema.field(name).type == tables.CLAIMS.field(name).type
+        else:
+            # Without indices the rows hold no claims, yet they hold subjects: refused.
+            assert problems_of(given)
+
+    def test_one_row_statements_are_numbered_from_zero(self) -> None:
+        """A statement of one row has claim index 0 (or none)."""
+        s = StatementSet(
+            [Actor.state("RUS"), Statement("s", "RUS", date(2019, 1, 1), [Claim("RUS", "p")])]
+        )
+        given = claims(lambda c: cell(c, "claim_index", 0, 3))(tables.to_arrow(s))
+        assert problems_of(given) == [
+            "claims: row 0, column 'claim_index': expected a claim index below 1 (statement 's'"
+            " has 1 claim row; indices run from 0 with no gaps), got 3"
+        ]
+
+    def test_a_claimless_row_among_claims(self) -> None:
+        """Only a statement without claims has a row without a claim index."""
+        given = claims(lambda c: cell(c, "claim_index", 1, None))(SMALL)
+        assert any(
+            line.startswith(
+                "claims: row 1, column 'claim_index': expected a claim index (statement 'tweet'"
+                " has claims on other rows"
+            )
+            for line in problems_of(given)
+        )
+
+    def test_content_nested_too_deep(self) -> None:
+        """Nested content deeper than the file format allows is refused."""
+        deep: dict[str, Any] = {"subject": "x", "predicate": "p"}
+        for _ in range(40):
+            deep = {"subject": "x", "predicate": "said", "content": deep}
+        given = claims(lambda c: cell(c, "content", 0, json.dumps(deep)))(SMALL)
+        assert problems_of(given)[0].startswith(
+            "claims: row 0, column 'content': $.content.content"
+        )
+
+    def test_nested_aliases_and_relay_dates(self) -> None:
+        """Aliases two levels down in content resolve; a relay's null has_on reads its dates."""
+        inner = {
+            "subject": "x",
+            "predicate": "said",
+            "content": {"subject": "Moscow", "predicate": "p"},
+        }
+        changed = cell(SMALL.claims, "content", 0, json.dumps(inner))
+        relays = changed.column("relays").to_pylist()
+        relays[0][0]["has_on"] = relays[1][0]["has_on"] = None
+        changed = replaced(changed, "relays", relays)
+        normal = tables.validate(tables.Tables(SMALL.actors, SMALL.affiliations, changed))
+        assert json.loads(normal.claims.column("content")[0].as_py())["content"]["subject"] == "RUS"
+        assert normal.claims.column("relays")[0].as_py()[0]["has_on"] is True
+
+    def test_nested_values_that_do_not_convert(self) -> None:
+        """A struct field of text that does not read as its type is a wrong type for the column."""
+        relay = [{"via": "interfax", "kind": "quoted", "on_start_earliest": "June"}]
+        given = claims(
+            lambda c: replaced(
+                c,
+                "relays",
+                [relay] * 3,
+                pa.list_(
+                    pa.struct(
+                        [
+                            ("via", pa.string()),
+                            ("kind", pa.string()),
+                            ("on_start_earliest", pa.string()),
+                        ]
+                    )
+                ),
+            )
+        )(SMALL)
+        assert problems_of(given) == [
+            "claims: column 'relays': expected a column of lists of struct<via, kind,"
+            " on_start_earliest, on_start_latest, on_end_earliest, on_end_latest, has_on>"
+            " (on_start_earliest: date32), got a column of list<struct<via, kind,"
+            " on_start_earliest>>"
+        ]
+
+    def test_list_of_the_wrong_items(self) -> None:
+        """A list of items whose text does not convert is refused for the column."""
+        kind = pa.list_(pa.struct([("statement_id", pa.string()), ("claim", pa.string())]))
+        targets = [None, None, [{"statement_id": "tweet", "claim": "first"}]]
+        given = claims(lambda c: replaced(c, "targets", targets, kind))(SMALL)
+        assert problems_of(given)[0].startswith(
+            "claims: column 'targets': expected a column of lists of struct<statement_id, claim>"
+            " (claim: int32)"
+        )
+
+    def test_dictionary_of_numbers(self) -> None:
+        """A dictionary of numbers is not an enum column."""
+        given = claims(lambda c: replaced(c, "channel", pa.array([1, 2, 1]).dictionary_encode()))(
+            SMALL
+        )
+        assert problems_of(given) == [
+            "claims: column 'channel': expected a column of strings (dictionary<int32, string>),"
+            " got a column of dictionary<int64>"
+        ]
+
+    def test_unwritable_files(self, tmp_path: Path) -> None:
+        """A table file or metadata file that cannot be written is a FileError."""
+        (tmp_path / "p" / "claims.parquet").mkdir(parents=True)
+        with pytest.raises(FileError, match=r"claims\.parquet"):
+            tables.write_parquet(SMALL, tmp_path / "p")
+        (tmp_path / "c" / "actors.csv").mkdir(parents=True)
+        with pytest.raises(FileError, match=r"actors\.csv"):
+            tables.write_csv(SMALL, tmp_path / "c")
+        (tmp_path / "m" / "diplostatements.json").mkdir(parents=True)
+        with pytest.raises(FileError, match=r"diplostatements\.json"):
+            tables.write_parquet(SMALL, tmp_path / "m")
+        with pytest.raises(FileError, match=r"diplostatements\.json"):
+            tables.read_parquet(tmp_path / "m")
+
+    def test_unreadable_parquet(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An error reading a file that is there is a FileError with its reason."""
+        tables.write_parquet(SMALL, tmp_path)
+
+        def denied(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(pq, "read_table", denied)
+        with pytest.raises(FileError, match="Permission denied"):
+            tables.read_parquet(tmp_path)
+
+    def test_csv_that_is_not_text(self, tmp_path: Path) -> None:
+        """A CSV file that is not UTF-8 is a ParseError; an empty one has no columns."""
+        (tmp_path / "actors.csv").write_bytes(b"id,name\xff\n")
+        (tmp_path / "claims.csv").write_text("")
+        with pytest.raises(ParseError, match="UTF-8 CSV text"):
+            tables.read_csv(tmp_path)
+        (tmp_path / "actors.csv").write_text("id,name,kind\nRUS,Russia,state\n")
+        with pytest.raises(ValidationError) as caught:
+            tables.read_csv(tmp_path)
+        assert caught.value.problems[0].startswith("claims.csv: column 'said_on'")
+
+    def test_csv_that_cannot_be_opened(self, tmp_path: Path) -> None:
+        """A CSV table that cannot be opened is a FileError."""
+        (tmp_path / "actors.csv").mkdir()
+        (tmp_path / "claims.csv").write_text("statement_id\n")
+        with pytest.raises(FileError, match=r"actors\.csv"):
+            tables.read_csv(tmp_path)
+
+    def test_csv_header_too_long(self, tmp_path: Path) -> None:
+        """A header Python's csv module cannot read is a ParseError."""
+        (tmp_path / "actors.csv").write_text("x" * 200_000 + "\n")
+        (tmp_path / "claims.csv").write_text("statement_id\n")
+        with pytest.raises(ParseError, match="UTF-8 CSV text"):
+            tables.read_csv(tmp_path)
+
+    def test_csv_problems_on_several_lines(self, tmp_path: Path) -> None:
+        """Each problem in a CSV file names its own line."""
+        (tmp_path / "actors.csv").write_text("id,name,kind\nRUS,Russia,state\nUSA,,stat\n")
+        (tmp_path / "claims.csv").write_text("statement_id,speaker,said_on\n")
+        assert problems_of(tables.read_csv(tmp_path)) == [
+            "actors.csv: line 3, column 'name': expected a value (the column has no nulls),"
+            " got null",
+            'actors.csv: line 3, column \'kind\': expected one of "state", "government",'
+            ' "person", "organization", "company", "media", "international_organization",'
+            ' "group", "other", got "stat"',
+        ]
+
+    def test_dates_beyond_python(self) -> None:
+        """A date32 value outside year 1 to 9999 is reported, not turned into a traceback."""
+        days = pa.array([0, 3_000_000, 0], pa.int32()).view(pa.date32())
+        given = claims(lambda c: replaced(c, "source_published", days))(SMALL)
+        assert problems_of(given) == [
+            "claims: row 1, column 'source_published': expected a date from year 1 to 9999,"
+            " got 3000000"
+        ]
+
+    def test_content_written_otherwise(self) -> None:
+        """Nested claims as JSON written by other tools (any spacing, any key order) are read."""
+        given = claims(lambda c: cell(c, "content", 0, '{"predicate":"p","subject":"RUS"}'))(SMALL)
+        assert json.loads(tables.validate(given).claims.column("content")[0].as_py()) == {
+            "predicate": "p",
+            "subject": "RUS",
+        }
+
+    def test_csv_with_the_four_columns_of_a_span(self, tmp_path: Path) -> None:
+        """A claims CSV may give said_on as its four columns, as the Arrow table does."""
+        (tmp_path / "actors.csv").write_text("id,name,kind\nRUS,Russia,state\n")
+        (tmp_path / "claims.csv").write_text(
+            "statement_id,speaker,said_on_start_earliest,said_on_start_latest,"
+            "said_on_end_earliest,said_on_end_latest\ns,RUS,2019-06-01,2019-06-01,,\n"
+        )
+        s = tables.from_arrow(tables.read_csv(tmp_path))
+        assert s.statements["s"].said_on == TimeSpan.since(date(2019, 6, 1))

@@ -52,13 +52,27 @@ def _stringy(kind: pa.DataType) -> bool:
     return bool(pt.is_string(kind) or pt.is_large_string(kind) or pt.is_string_view(kind))
 
 
+def _texty(kind: pa.DataType) -> bool:
+    """Strings, or a dictionary of strings."""
+    if pt.is_dictionary(kind):
+        return _stringy(kind.value_type) or bool(pt.is_null(kind.value_type))
+    return _stringy(kind)
+
+
 def _strings(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     kind = column.type
-    if pt.is_null(kind) or _stringy(kind):
-        return column.cast(pa.string())
-    if pt.is_dictionary(kind) and (_stringy(kind.value_type) or pt.is_null(kind.value_type)):
+    if pt.is_dictionary(kind) and _texty(kind):
+        return _decoded(column)
+    if pt.is_null(kind) or _texty(kind):
         return column.cast(pa.string())
     raise WrongType("strings")
+
+
+def _decoded(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    # Decoded by hand: a cast cannot take from every dictionary (Polars' string_view values).
+    if isinstance(column, pa.ChunkedArray):
+        return pa.chunked_array([_decoded(chunk) for chunk in column.chunks], pa.string())
+    return column.dictionary.cast(pa.string()).take(column.indices)
 
 
 def _bad(mask: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:
@@ -67,17 +81,14 @@ def _bad(mask: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:
 
 def _dates(column: pa.Array | pa.ChunkedArray) -> Converted:
     kind = column.type
-    expected = 'a date ("YYYY-MM-DD")'
-    if pt.is_date32(kind):
-        return column, None, expected
     if pt.is_null(kind) or pt.is_date64(kind):
-        return column.cast(pa.date32()), None, expected
+        return column.cast(pa.date32()), None, ""
     if pt.is_timestamp(kind):
         days = column.cast(pa.timestamp(kind.unit, kind.tz)).cast(pa.date32())
         # A time of day where a day is meant is a mistake, not something to drop quietly.
         timed = pc.not_equal(days.cast(kind), column)
-        return days, _bad(pc.fill_null(timed, False)), f"{expected} (a time of day at midnight)"
-    if _stringy(kind) or pt.is_dictionary(kind):
+        return days, _bad(pc.fill_null(timed, False)), "a date (a timestamp at midnight)"
+    if _texty(kind):
         text = _strings(column)
         shaped = pc.match_substring_regex(text, _DAY)
         stamps = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
@@ -92,9 +103,9 @@ def _dates(column: pa.Array | pa.ChunkedArray) -> Converted:
 def _flags(column: pa.Array | pa.ChunkedArray) -> Converted:
     kind = column.type
     expected = "true or false"
-    if pt.is_boolean(kind) or pt.is_null(kind):
+    if pt.is_null(kind):
         return column.cast(pa.bool_()), None, expected
-    if _stringy(kind) or pt.is_dictionary(kind):
+    if _texty(kind):
         text = pc.utf8_lower(pc.utf8_trim_whitespace(_strings(column)))
         yes = pc.is_in(text, value_set=pa.array(["true", "1", "yes"]))
         no = pc.is_in(text, value_set=pa.array(["false", "0", "no"]))
@@ -117,7 +128,7 @@ def _indices(column: pa.Array | pa.ChunkedArray) -> Converted:
         wide = pc.if_else(whole, column, pa.scalar(None, kind)).cast(pa.int64())
         failed = pc.and_(pc.is_valid(column), pc.invert(pc.fill_null(whole, False)))
         return _bounded(wide, failed, expected)
-    elif _stringy(kind) or pt.is_dictionary(kind):
+    elif _texty(kind):
         text = _strings(column)
         shaped = pc.match_substring_regex(text, _INTEGER)
         digits = pc.if_else(shaped, pc.utf8_trim_whitespace(text), pa.scalar(None, pa.string()))
@@ -147,7 +158,7 @@ def _numbers(column: pa.Array | pa.ChunkedArray) -> Converted:
     kind = column.type
     if pt.is_null(kind) or pt.is_integer(kind) or pt.is_floating(kind) or pt.is_decimal(kind):
         return column.cast(pa.float64()), None, ""
-    if _stringy(kind) or pt.is_dictionary(kind):
+    if _texty(kind):
         text = _strings(column)
         shaped = pc.match_substring_regex(text, _NUMBER)
         kept = pc.if_else(shaped, pc.utf8_trim_whitespace(text), pa.scalar(None, pa.string()))
@@ -160,13 +171,10 @@ def _enum(column: pa.Array | pa.ChunkedArray, target: pa.DataType) -> Converted:
     kind = column.type
     if kind == target:
         return column, None, ""
-    if pt.is_dictionary(kind) and pt.is_integer(kind.index_type):
-        values = _strings(column.cast(pa.dictionary(kind.index_type, pa.string())))
-    else:
-        try:
-            values = _strings(column)
-        except WrongType:
-            raise WrongType("strings (dictionary<int32, string>)") from None
+    try:
+        values = _strings(column)
+    except WrongType:
+        raise WrongType("strings (dictionary<int32, string>)") from None
     return pc.dictionary_encode(values).cast(target), None, ""
 
 
@@ -184,8 +192,8 @@ def _list(column: pa.Array | pa.ChunkedArray, target: pa.DataType) -> Converted:
         items, failed, _ = coerce(whole.values, target.value_type)
     except WrongType as error:
         raise WrongType(f"lists of {error.expected}") from None
-    if failed is not None:
-        raise WrongType(f"lists ({describe_type(target)})")
+    # The items of a list column are strings or structs, which convert whole or not at all.
+    assert failed is None
     listed = pa.ListArray.from_arrays(whole.offsets, items, mask=whole.is_null())
     return listed.cast(target), None, ""
 

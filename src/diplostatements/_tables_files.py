@@ -127,7 +127,7 @@ def _read_table(path: Path, *, required: bool, name: str) -> pa.Table:
         return None
     try:
         return pq.read_table(path)
-    except OSError as error:
+    except (OSError, pa.ArrowException) as error:
         if not path.exists():
             raise FileError(
                 2, f"no such file (a table set needs its {name} table)", os.fspath(path)
@@ -135,8 +135,6 @@ def _read_table(path: Path, *, required: bool, name: str) -> pa.Table:
         if isinstance(error, pa.ArrowException):
             raise _unreadable(path, "a Parquet file", error) from error
         raise file_error(error, path) from error
-    except pa.ArrowException as error:
-        raise _unreadable(path, "a Parquet file", error) from error
 
 
 def read_set(path: str | os.PathLike[str]) -> tuple[Path, dict[str, pa.Table | None]]:

@@ -44,9 +44,6 @@ class Found:
         self.kept: list[tuple[Place, int, DiplostatementsError]] = []
         self.count = 0
 
-    def __bool__(self) -> bool:
-        return self.count > 0
-
     def add(self, place: Place, problem: DiplostatementsError) -> None:
         """Record one problem at ``place``."""
         self.count += 1
@@ -78,7 +75,7 @@ class Found:
         """
         if bad is None:
             return 0
-        mask = pc.fill_null(bad, False)
+        mask = pc.fill_null(bad, False) if bad.null_count else bad
         count = pc.sum(mask).as_py() or 0
         if not count:
             return 0

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ._problems import relocate
-from ._tables_check import parse_content
+from ._tables_content import parse_content
 from ._tables_found import Found
 from ._tables_schema import span_columns, span_of
 from .actors import Actor, ActorKind, Affiliation

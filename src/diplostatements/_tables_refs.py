@@ -17,14 +17,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ._problems import FileFieldError
-from ._resolver import Resolver
-from ._tables_check import Sheet, parse_content
+from ._tables_check import Sheet
+from ._tables_content import parse_content
 from ._tables_found import Found
-from ._tables_rules import statement_types
 from ._tables_schema import COLUMNS, ENUM, METADATA, NAMES, RELAY, Kind, span_columns
+from ._tables_statements import statement_types
 from ._tables_write import RELAY_KINDS, coded_relays, content_json
 from ._validation import close_matches
-from .actors import Actor, ActorKind
 from .claims import Claim, Modality
 from .exceptions import DiplostatementsError, UnknownReferenceError
 from .rebuttals import RebuttalKind
@@ -37,30 +36,39 @@ class Actors:
     """The actor ids of the actors table and their aliases, as a set resolves them.
 
     Args:
-        resolver: maps ids and aliases to ids.
+        ids: every actor id.
+        aliases: each alias, casefolded, and the id of its actor.
         names: every id and alias as spelled, for "did you mean" suggestions.
     """
 
-    resolver: Resolver
+    ids: frozenset[str]
+    aliases: Mapping[str, str]
     names: tuple[str, ...]
-    aliased: bool
 
     @classmethod
     def of(cls, sheet: Sheet) -> Actors:
-        """The actors of a checked actors table."""
-        resolver = Resolver()
+        """The actors of a checked actors table (its ids and aliases clash nowhere)."""
         ids = sheet.columns["id"].to_pylist()
-        aliases = sheet.columns["aliases"].to_pylist()
-        spelled: list[str] = []
-        for ident, names in zip(ids, aliases, strict=True):
-            # Only the id and aliases matter to the resolver; the other fields are placeholders.
-            resolver.register(Actor(ident, ident, ActorKind.OTHER, aliases=names or ()), "")
-            spelled.extend([ident, *(names or ())])
-        return cls(resolver, tuple(spelled), any(aliases))
+        aliases: dict[str, str] = {}
+        spelled = list(ids)
+        listed = sheet.columns["aliases"]
+        rows = pc.indices_nonzero(pc.fill_null(pc.greater(pc.list_value_length(listed), 0), False))
+        for row, names in zip(rows.to_pylist(), listed.take(rows).to_pylist(), strict=True):
+            for name in names:
+                aliases[name.casefold()] = ids[row]
+                spelled.append(name)
+        return cls(frozenset(ids), aliases, tuple(spelled))
+
+    @property
+    def aliased(self) -> bool:
+        """Whether any actor has an alias."""
+        return bool(self.aliases)
 
     def owner(self, name: str) -> str | None:
-        """The id of the actor with this id or alias, if any."""
-        return self.resolver.owner_of(name)
+        """The id of the actor with this id or alias, if any (as ``Resolver.owner_of``)."""
+        if name in self.ids:
+            return name
+        return self.aliases.get(name.casefold())
 
     def unknown(self, path: str, name: str) -> UnknownReferenceError:
         """The error for a name that is no actor's id or alias."""

@@ -2,8 +2,9 @@
 
 Run on a table whose values each read correctly (:mod:`diplostatements._tables_check`): a span's
 bounds in order, a quantity's range, a claim row holding a claim and a claimless row holding none,
-a statement's rows agreeing, its claim indices running 0, 1, 2, ..., a rebuttal's targets. Each
-rule is the model's own invariant, stated over columns, with the model's words in its message.
+a relay's date, a source's fields (a statement's rows and targets are checked by
+:mod:`diplostatements._tables_statements`). Each rule is the model's own invariant, stated over
+columns, with the model's words in its message.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Final
 
-import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.types as pt
@@ -21,11 +21,20 @@ from ._problems import MAX_PROBLEMS, FileFieldError
 from ._tables_check import Sheet
 from ._tables_found import Found
 from ._tables_schema import COLUMNS, OPEN, span_columns
-from ._validation import close_matches
-from .exceptions import DiplostatementsError, DuplicateIdError, UnknownReferenceError
+from ._tables_statements import (
+    Groups,
+    arange,
+    check_agreement,
+    check_numbering,
+    check_targets,
+    derive_indices,
+    groups_of,
+    statement_types,
+)
+from .exceptions import DiplostatementsError, DuplicateIdError
 from .quantities import PROPORTION
 
-__all__ = ["Groups", "arange", "check_actors", "check_affiliations", "check_claims", "groups_of"]
+__all__ = ["check_actors", "check_affiliations", "check_claims", "filled_bounds"]
 
 _CLAIM_COLUMNS: Final = tuple(c.name for c in COLUMNS["claims"] if c.level == "claim")
 _STATEMENT_COLUMNS: Final = tuple(
@@ -34,16 +43,6 @@ _STATEMENT_COLUMNS: Final = tuple(
 _EMPTY_IS_NULL: Final = frozenset(
     {"has_when", "has_quantity", "quantity_low_open", "quantity_high_open"}
 )
-
-
-def arange(count: int) -> pa.Array:
-    """0, 1, ..., count - 1 as an int64 array."""
-    ones = pc.fill_null(pa.nulls(count, pa.int64()), 1)
-    return pc.subtract(pc.cumulative_sum(ones), 1) if count else pa.array([], pa.int64())
-
-
-def _absent(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    return pc.is_null(column)
 
 
 # --- spans ----------------------------------------------------------------------------------
@@ -119,8 +118,8 @@ def _repeats(sheet: Sheet, column: str, what: str, found: Found) -> None:
     shown = pa.StructArray.from_arrays(
         [_whole(sheet.columns[column]), _whole(firsts)], names=["id", "first"]
     )
-    if found.rows(sheet.position, sheet.order(column), repeated, problem, shown):
-        sheet.sound = False
+    found.rows(sheet.position, sheet.order(column), repeated, problem, shown)
+    sheet.sound = False
 
 
 def check_actors(sheet: Sheet, found: Found) -> None:
@@ -158,43 +157,6 @@ def check_affiliations(sheet: Sheet, found: Found) -> None:
 
 
 # --- claims ---------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Groups:
-    """The rows of each value of a column (each statement's rows): numbered in first-use order.
-
-    Args:
-        index: the group of each row.
-        values: each group's value.
-        first: each group's first row.
-        count: the number of groups.
-    """
-
-    index: pa.Array
-    values: pa.Array
-    first: pa.Array
-    count: int
-
-    def first_of_row(self) -> pa.Array:
-        """The first row of each row's group."""
-        return self.first.take(self.index)
-
-
-def groups_of(column: pa.Array | pa.ChunkedArray) -> Groups:
-    """Group the rows by the values of ``column`` (no nulls)."""
-    encoded = pc.dictionary_encode(_whole(column))
-    index = encoded.indices
-    count = len(encoded.dictionary)
-    if count == len(index):
-        first = arange(count)
-    else:
-        table = pa.table({"group": index, "row": arange(len(index))})
-        grouped = table.group_by("group", use_threads=False).aggregate([("row", "min")])
-        first = grouped.column("row_min").combine_chunks()
-        order = pc.sort_indices(grouped.column("group"))
-        first = first.take(order)
-    return Groups(index.cast(pa.int64()), encoded.dictionary, first, count)
 
 
 def _flag(sheet: Sheet, name: str, parts: Sequence[str]) -> pa.Array | pa.ChunkedArray:
@@ -310,16 +272,6 @@ def _claim_rows(sheet: Sheet, found: Found) -> Any:
     return claimed
 
 
-def statement_types(sheet: Sheet) -> pa.Array | pa.ChunkedArray:
-    """Each row's type; a null reads as "rebuttal" where targets or a kind are given."""
-    given = sheet.columns["type"].cast(pa.string())
-    rebuttal = pc.or_(
-        pc.is_valid(sheet.columns["targets"]), pc.is_valid(sheet.columns["rebuttal_kind"])
-    )
-    guessed = pc.if_else(rebuttal, "rebuttal", "statement")
-    return pc.if_else(pc.is_null(given), guessed, given)
-
-
 def _rebuttal_fields(sheet: Sheet, types: Any, found: Found) -> Any:
     plain = pc.equal(types, "statement")
     for name in ("targets", "rebuttal_kind", "rebuttal_modality"):
@@ -340,193 +292,6 @@ def _rebuttal_fields(sheet: Sheet, types: Any, found: Found) -> Any:
         'a value (the row\'s type is "rebuttal")',
     )
     return rebuttal
-
-
-def same(first: Any, second: Any) -> Any:
-    """Where two columns of one type hold the same value (two nulls are the same)."""
-    kind = first.type
-    if pt.is_dictionary(kind):
-        return same(first.cast(kind.value_type), second.cast(kind.value_type))
-    if pt.is_list(kind):
-        first, second = _whole(first), _whole(second)
-        lengths = (pc.list_value_length(first), pc.list_value_length(second))
-        result = same(*lengths)
-        compare = pc.indices_nonzero(pc.and_(result, pc.greater(pc.fill_null(lengths[0], 0), 0)))
-        if len(compare):
-            left, right = first.take(compare), second.take(compare)
-            equal = same(pc.list_flatten(left), pc.list_flatten(right))
-            parents = pc.filter(pc.list_parent_indices(left), pc.invert(equal))
-            if len(parents):
-                differ = compare.take(pc.unique(parents))
-                result = pc.and_(result, pc.invert(pc.is_in(arange(len(first)), differ)))
-        return result
-    if pt.is_struct(kind):
-        result = same(pc.is_valid(first), pc.is_valid(second))
-        for index in range(kind.num_fields):
-            fields = pc.struct_field(first, [index]), pc.struct_field(second, [index])
-            result = pc.and_(result, pc.or_(pc.is_null(first), same(*fields)))
-        return result
-    both = pc.and_(pc.is_null(first), pc.is_null(second))
-    return pc.or_(pc.fill_null(pc.equal(first, second), False), both)
-
-
-def _agreement(sheet: Sheet, groups: Groups, found: Found) -> None:
-    """Every row of a statement holds the statement's columns as its first row does."""
-    firsts = groups.first_of_row()
-    followers = pc.indices_nonzero(pc.not_equal(firsts, arange(sheet.rows)))
-    leaders = firsts.take(followers)
-    ids = sheet.columns["statement_id"]
-    for name in _STATEMENT_COLUMNS:
-        column = sheet.columns[name]
-        if name == "type":
-            column = statement_types(sheet)
-        differ = pc.invert(same(column.take(followers), column.take(leaders)))
-        if not pc.any(differ).as_py():
-            continue
-        rows = followers.filter(differ).slice(0, MAX_PROBLEMS)
-        count = pc.sum(differ).as_py() or 0
-        firsts_shown = leaders.filter(differ).slice(0, MAX_PROBLEMS).to_pylist()
-        for row, first, ident in zip(
-            rows.to_pylist(), firsts_shown, ids.take(rows).to_pylist(), strict=True
-        ):
-            path = sheet.path(row, name)
-            error = DuplicateIdError(path, ident, "statement")
-            error.args = (
-                f"{path}: statement id {ident!r} is already used at {sheet.where(first)},"
-                f" whose {name} differs (every row of a statement holds the same statement"
-                " columns)",
-            )
-            found.add((sheet.position, row, sheet.order(name)), error)
-        found.count += count - len(rows)
-        sheet.sound = False
-
-
-def _numbering(sheet: Sheet, groups: Groups, found: Found) -> pa.Array:
-    """Each statement's claim indices run 0, 1, ..., n - 1; returns each statement's n."""
-    index = sheet.columns["claim_index"]
-    table = pa.table({"group": groups.index, "claim": _whole(index), "row": arange(sheet.rows)})
-    grouped = table.group_by("group", use_threads=False).aggregate(
-        [
-            ("claim", "count"),
-            ("claim", "count_distinct"),
-            ("claim", "max"),
-            ("row", "count"),
-        ]
-    )
-    grouped = grouped.take(pc.sort_indices(grouped.column("group")))
-    claims = grouped.column("claim_count").combine_chunks()
-    rows = grouped.column("row_count").combine_chunks()
-    distinct = grouped.column("claim_count_distinct").combine_chunks()
-    top = pc.fill_null(grouped.column("claim_max").combine_chunks(), -1)
-    fine = pc.or_(
-        pc.and_(pc.equal(claims, 0), pc.equal(rows, 1)),
-        pc.and_(
-            pc.and_(pc.equal(claims, rows), pc.equal(distinct, rows)),
-            pc.equal(top, pc.subtract(rows, 1)),
-        ),
-    )
-    bad = pc.indices_nonzero(pc.invert(fine))
-    if len(bad):
-        sheet.sound = False
-        _misnumbered(sheet, groups, bad, claims.to_pylist(), found)
-    return claims
-
-
-def _misnumbered(
-    sheet: Sheet, groups: Groups, bad: pa.Array, counts: list[int], found: Found
-) -> None:
-    rows = pc.indices_nonzero(pc.is_in(groups.index, bad)).to_pylist()
-    index = sheet.columns["claim_index"].take(pa.array(rows, pa.int64())).to_pylist()
-    group_of = groups.index.take(pa.array(rows, pa.int64())).to_pylist()
-    names = groups.values.to_pylist()
-    seen: dict[tuple[int, int], int] = {}
-    place = sheet.order("claim_index")
-    for row, claim, group in zip(rows, index, group_of, strict=True):
-        ident, total = names[group], counts[group]
-        path = sheet.path(row, "claim_index")
-        if claim is None:
-            problem: DiplostatementsError = FileFieldError(
-                path,
-                f"a claim index (statement {ident!r} has claims on other rows; only a statement"
-                " without claims has a row without one)",
-                None,
-            )
-        elif (group, claim) in seen:
-            problem = DuplicateIdError(path, str(claim), "claim index")
-            problem.args = (
-                f"{path}: claim index {claim} of statement {ident!r} is already used at"
-                f" {sheet.where(seen[group, claim])}",
-            )
-        elif claim >= total:
-            problem = FileFieldError(
-                path,
-                f"a claim index below {total} (statement {ident!r} has {total} claim"
-                f" row{'s' if total != 1 else ''}; indices run from 0 with no gaps)",
-                claim,
-            )
-        else:
-            seen[group, claim] = row
-            continue
-        found.add((sheet.position, row, place), problem)
-
-
-def _targets(sheet: Sheet, groups: Groups, claims: pa.Array, rebuttal: Any, found: Found) -> None:
-    """Targets name other statements of the table, and claims those statements have."""
-    leaders = pc.and_(pc.equal(groups.first_of_row(), arange(sheet.rows)), rebuttal)
-    rows = pc.indices_nonzero(leaders)
-    if not len(rows):
-        return
-    listed = _whole(sheet.columns["targets"]).take(rows)
-    targets = pc.list_flatten(listed)
-    parents = pc.list_parent_indices(listed)
-    ident = pc.struct_field(targets, [0])
-    claim = pc.struct_field(targets, [1])
-    position = pc.index_in(ident, value_set=groups.values)
-    unknown = pc.is_null(position)
-    itself = pc.equal(position.cast(pa.int64()), groups.index.take(rows.take(parents)))
-    total = claims.take(pc.fill_null(position, 0))
-    beyond = pc.and_(pc.is_valid(position), pc.greater_equal(claim, total))
-    bad = pc.or_(pc.or_(unknown, pc.fill_null(itself, False)), pc.fill_null(beyond, False))
-    count = pc.sum(bad).as_py() or 0
-    if not count:
-        return
-    sheet.sound = False
-    chosen = pc.indices_nonzero(bad).slice(0, MAX_PROBLEMS)
-    known = groups.values.to_pylist()
-    place = sheet.order("targets")
-    columns = [
-        parents.take(chosen),
-        ident.take(chosen),
-        claim.take(chosen),
-        unknown.take(chosen),
-        pc.fill_null(itself, False).take(chosen),
-        total.take(chosen),
-    ]
-    for item, (parent, name, index, missing, own, have) in zip(
-        chosen.to_pylist(),
-        zip(*(column.to_pylist() for column in columns), strict=True),
-        strict=True,
-    ):
-        row = rows[parent].as_py()
-        start = listed.offsets[parent].as_py() - listed.offsets[0].as_py()
-        path = f"{sheet.path(row, 'targets')}[{item - start}]"
-        if missing:
-            problem: DiplostatementsError = UnknownReferenceError(
-                f"{path}.statement_id", name, "statement", close_matches(name, known)
-            )
-        elif own:
-            problem = FileFieldError(
-                f"{path}.statement_id", "another statement (a rebuttal cannot target itself)", name
-            )
-        else:
-            problem = FileFieldError(
-                f"{path}.claim",
-                f"a claim index below {have} (statement {name!r} has {have}"
-                f" claim{'s' if have != 1 else ''})",
-                index,
-            )
-        found.add((sheet.position, row, place), problem)
-    found.count += count - len(chosen)
 
 
 def _relay_spans(sheet: Sheet, found: Found) -> None:
@@ -579,37 +344,30 @@ def _relay_spans(sheet: Sheet, found: Found) -> None:
         found.count += count - len(chosen)
 
 
-def _derive_indices(sheet: Sheet, groups: Groups) -> None:
-    """Number the claims in row order within their statement, without a claim_index column.
+def _source(sheet: Sheet, found: Found) -> None:
+    """A source's title, url and date belong to a source: one with a publisher."""
+    without = pc.is_null(sheet.columns["source_publisher"])
+    for name in ("source_title", "source_url", "source_published"):
+        stray = pc.and_(without, pc.is_valid(sheet.columns[name]))
+        sheet.report(found, name, stray, "null (source_publisher is null: there is no source)")
 
-    A row holding a subject or a predicate is a claim; any other row is a claimless statement.
+
+def check_claims(sheet: Sheet, found: Found, groups: Groups | None = None) -> None:
+    """Every rule of the claims table (see the module's docstring).
+
+    ``groups`` are the rows of each statement, when they were found already.
     """
-    claimed = pc.or_(pc.is_valid(sheet.columns["subject"]), pc.is_valid(sheet.columns["predicate"]))
-    counts: dict[int, int] = {}
-    numbers: list[int | None] = []
-    for group, held in zip(groups.index.to_pylist(), claimed.to_pylist(), strict=True):
-        if held:
-            number = counts.get(group, 0)
-            counts[group] = number + 1
-            numbers.append(number)
-        else:
-            numbers.append(None)
-    sheet.columns["claim_index"] = pa.array(numbers, pa.int32())
-    sheet.given.add("claim_index")
-
-
-def check_claims(sheet: Sheet, found: Found) -> None:
-    """Every rule of the claims table (see the module's docstring)."""
-    groups = groups_of(sheet.columns["statement_id"])
+    groups = groups or groups_of(sheet.columns["statement_id"])
     if "claim_index" not in sheet.given:
-        _derive_indices(sheet, groups)
+        derive_indices(sheet, groups)
     claimed = _claim_rows(sheet, found)
     _spans(sheet, "said_on", found)
     _when(sheet, claimed, found)
     _quantity(sheet, claimed, found)
     _relay_spans(sheet, found)
+    _source(sheet, found)
     rebuttal = _rebuttal_fields(sheet, statement_types(sheet), found)
     if groups.count < sheet.rows:
-        _agreement(sheet, groups, found)
-    claims = _numbering(sheet, groups, found)
-    _targets(sheet, groups, claims, rebuttal, found)
+        check_agreement(sheet, groups, found)
+    claims = check_numbering(sheet, groups, found)
+    check_targets(sheet, groups, claims, rebuttal, found)

@@ -98,6 +98,31 @@ def _strings(values: Iterable[str | None]) -> pa.Array:
     return pa.array(list(values), pa.string())
 
 
+def _listed(groups: Iterable[Iterable[Any] | None], kind: pa.DataType) -> pa.Array:
+    """A list column from each row's items (None: a null row), built flat with offsets.
+
+    No list is kept per row: a million small containers alive at once make the garbage
+    collector walk the whole heap again and again, which cost more than building the column.
+    """
+    offsets = [0]
+    flat: list[Any] = []
+    nulls: list[bool] = []
+    total = 0
+    for group in groups:
+        nulls.append(group is None)
+        if group:
+            before = len(flat)
+            flat.extend(group)
+            total += len(flat) - before
+        offsets.append(total)
+    mask = pa.array(nulls, pa.bool_()) if any(nulls) else None
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(flat, kind), mask=mask)
+
+
+def _sorted(items: frozenset[str] | None) -> Iterable[str] | None:
+    return sorted(items) if items else items
+
+
 def _actors(actors: Iterable[Actor]) -> pa.Table:
     rows = list(actors)
     return _table(
@@ -107,7 +132,7 @@ def _actors(actors: Iterable[Actor]) -> pa.Table:
             _strings(actor.name for actor in rows),
             _enum([actor.kind for actor in rows], ActorKind),
             _strings(actor.country for actor in rows),
-            pa.array([sorted(actor.aliases) for actor in rows], pa.list_(pa.string())),
+            _listed((_sorted(actor.aliases) for actor in rows), pa.string()),
             _strings(actor.wikidata for actor in rows),
         ],
     )
@@ -126,15 +151,17 @@ def _affiliations(affiliations: Sequence[Affiliation]) -> pa.Table:
     )
 
 
-def _relays(relays: tuple[Relay, ...]) -> list[dict[str, Any]]:
+def _relays(relays: tuple[Relay, ...]) -> list[dict[str, Any]] | tuple[()]:
+    if not relays:
+        return ()
     return [
         {"via": relay.via, "kind": relay.kind.value, **_span_dicts("on", relay.on)}
         for relay in relays
     ]
 
 
-_PLAIN_RELAYS: Final = pa.list_(
-    pa.struct([pa.field("kind", pa.string()) if f.name == "kind" else f for f in RELAY])
+_PLAIN_RELAY: Final = pa.struct(
+    [pa.field("kind", pa.string()) if f.name == "kind" else f for f in RELAY]
 )
 
 
@@ -156,8 +183,7 @@ def coded_relays(listed: pa.Array, kinds: pa.Array) -> pa.Array:
 
 def _relay_column(rows: Sequence[tuple[Relay, ...]]) -> pa.Array:
     # Built with a plain string kind, then coded as the schema's dictionary.
-    values = [_relays(relays) if relays else [] for relays in rows]
-    plain = pa.array(values, _PLAIN_RELAYS)
+    plain = _listed((_relays(relays) for relays in rows), _PLAIN_RELAY)
     return coded_relays(plain, pc.struct_field(pc.list_flatten(plain), ["kind"]))
 
 
@@ -195,7 +221,7 @@ def _statement_columns(statements: Sequence[Statement]) -> list[pa.Array]:
         _strings(None if source is None else source.url for source in sources),
         pa.array([None if source is None else source.published for source in sources], pa.date32()),
         _strings(statement.language for statement in statements),
-        pa.array([_targets(statement) for statement in statements], pa.list_(TARGET)),
+        _listed((_targets(statement) for statement in statements), TARGET),
         _enum(
             [None if rebuttal is None else rebuttal.kind for rebuttal in rebuttals], RebuttalKind
         ),
@@ -248,9 +274,7 @@ def _claim_columns(
         pa.array([None if c is None else c.when is not None for c in claims], pa.bool_()),
         *_spans(whens),
         _strings(None if c is None else c.where for c in claims),
-        pa.array(
-            [None if c is None else sorted(c.qualifiers) for c in claims], pa.list_(pa.string())
-        ),
+        _listed((None if c is None else _sorted(c.qualifiers) for c in claims), pa.string()),
         _strings(
             None if c is None or c.content is None else content_json(c.content) for c in claims
         ),

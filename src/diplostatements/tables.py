@@ -37,6 +37,7 @@ except ImportError as _missing:
 
 import os
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -50,6 +51,7 @@ from ._tables_read import build
 from ._tables_refs import normal_tables, resolve
 from ._tables_rules import check_actors, check_affiliations, check_claims
 from ._tables_schema import ACTORS, AFFILIATIONS, CLAIMS, FORMAT, NAMES, VERSION
+from ._tables_statements import groups_of
 from ._tables_write import tables_of
 from .collection import StatementSet
 from .exceptions import FieldError, MissingExtraError
@@ -235,12 +237,20 @@ def validate(tables: Tables) -> Tables:
     labels = dict(zip(NAMES, tables.labels, strict=True))
     given = dict(zip(NAMES, tables._all(), strict=True))
     checked = sheets(given, labels, tables._lines, found)
-    for sheet, rules in zip(checked, (check_actors, check_affiliations, check_claims), strict=True):
-        # Each column's values are checked on their own, whatever is wrong elsewhere; the rules
-        # that tie columns together wait until every value reads.
-        check_values(sheet, found)
-        if sheet.sound:
-            rules(sheet, found)
+    with ThreadPoolExecutor(1) as pool:
+        # Finding each statement's rows hashes every id: done beside the other checks (Arrow
+        # lets go of the interpreter while it computes), it costs next to nothing.
+        claims = checked[2]
+        grouping = pool.submit(groups_of, claims.columns["statement_id"]) if claims.sound else None
+        for sheet in checked:
+            # Each column's values are checked on their own, whatever is wrong elsewhere; the
+            # rules that tie columns together wait until every value reads.
+            check_values(sheet, found)
+        for sheet, rules in zip(checked[:2], (check_actors, check_affiliations), strict=True):
+            if sheet.sound:
+                rules(sheet, found)
+        if claims.sound:
+            check_claims(claims, found, None if grouping is None else grouping.result())
     found.check(source)
     resolve(checked, found)
     found.check(source)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+from cattrs.errors import BaseValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,6 +114,8 @@ def _applies(name: str, level: str, row: dict[str, Any]) -> bool:
     """Whether a value in this column of this row means anything (else it must stay null)."""
     if not level:
         return True
+    if name.startswith("source_") and name != "source_publisher":
+        return row["source_publisher"] is not None
     if level == "statement":
         rebuttal_column = name in ("rebuttal_kind", "rebuttal_modality")
         return row["type"] == "rebuttal" or not rebuttal_column
@@ -172,7 +175,7 @@ def _model_accepts(tables: dt.Tables) -> bool:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             build((normal[0], normal[1], normal[2]), ("actors", "affiliations", "claims"), None)
-    except (DiplostatementsError, ValueError, TypeError):
+    except (DiplostatementsError, BaseValidationError, ValueError, TypeError):
         return False
     return True
 
