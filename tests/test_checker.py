@@ -897,6 +897,19 @@ class TestTables:
         assert sorted(kept.statements) == ["a", "b"]
         assert kept.names == found.names
 
+    def test_a_denied_negation_implies_on_the_table_path(self, form: Any) -> None:
+        """Denying "did not meet" asserts a meeting, which implies talks another claim denies."""
+        found = world(
+            say("a", "trump", TUE, Claim("RUS", "meets", "VEN").negated()),
+            Rebuttal("r", "peskov", TUE, targets=["a"], kind=RebuttalKind.DENIAL),
+            say("c", "lavrov", TUE, Claim("RUS", "talks", "VEN").negated()),
+        )
+        expected = check(found, vocabulary=SMALL_VOCABULARY)
+        assert [(c.kind, c.statements) for c in expected.of_kind("entailed")] == [
+            (ENTAILED, ("c", "r"))
+        ]
+        assert check(form.to_arrow(found), vocabulary=SMALL_VOCABULARY) == expected
+
     def test_a_missing_directory_is_refused(self, tmp_path: Path) -> None:
         """A path that is not a directory is refused, naming the argument."""
         with pytest.raises(FieldError, match=r"check\(statements\)"):
