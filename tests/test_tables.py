@@ -359,7 +359,13 @@ class TestToArrow:
                     "RUS",
                     date(2019, 1, 1),
                     [
-                        Claim("RUS", "p", when=TimeSpan.always(), quantity=Quantity(None, None)),
+                        Claim(
+                            "RUS",
+                            "p",
+                            when=TimeSpan.always(),
+                            # Not a count (whose floor is 0): both ends stay open.
+                            quantity=Quantity(None, None, unit="tonnes"),
+                        ),
                         Claim("RUS", "q"),
                     ],
                 ),
@@ -486,7 +492,7 @@ class TestValidate:
             ),
             (
                 claims(lambda c: cell(c, "subject", 0, " \u3000")),
-                "claims: row 0, column 'subject': expected a non-empty string, got \" \u3000\"",
+                "claims: row 0, column 'subject': expected a non-empty string, got \" \\u3000\"",
             ),
             (
                 claims(lambda c: replaced(c, "channel", ["tweet", "tweet", "tv"], pa.string())),

@@ -229,13 +229,13 @@ class MissingExtraError(DiplostatementsError, ImportError):
         self.package = package
         self.extra = extra
         how = (
-            f"pip install {package}"
+            f"install it with: pip install {package}"
             if extra is None
-            else f"the {extra!r} extra: pip install -e '.[{extra}]' in a checkout of"
+            else f"install the {extra!r} extra: pip install -e '.[{extra}]' in a checkout of"
             f" diplostatements, or pip install {package}"
         )
         super().__init__(
-            f"{feature} needs {package}, which is not installed; install {how}",
+            f"{feature} needs {package}, which is not installed; {how}",
             name=package,
         )
 
