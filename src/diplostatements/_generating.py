@@ -66,6 +66,8 @@ SPEAKS_FOR = (("d", "c"), ("b", "a"))
 # moved to another period, hedged, or narrowed: most echoes clash, many only nearly.
 ECHO = 50
 MOVED, HEDGED, NARROWED = 25, 15, 15
+# How often a contradicting rebuttal with claims states what it denies of its first target.
+OWN_DENIAL = 40
 
 T = TypeVar("T")
 
@@ -302,6 +304,10 @@ def statement(
             targets.append(ClaimRef(target.id, choose.pick(range(len(target.claims)))))
         else:
             targets.append(target.id)
+    kind = choose.pick(tuple(RebuttalKind))
+    if claims and kind.contradicts and choose.chance(OWN_DENIAL):
+        own = _own_denial(choose, targets[0], earlier)
+        claims = [own, *claims[1:]] if own is not None else claims
     return Rebuttal(
         ident,
         speaker,
@@ -309,9 +315,32 @@ def statement(
         claims,
         on_behalf_of=behalf,
         targets=targets,
-        kind=choose.pick(tuple(RebuttalKind)),
+        kind=kind,
         modality=Modality.PROBABLE if choose.chance(20) else Modality.CERTAIN,
     )
+
+
+def _own_denial(
+    choose: Chooser, target: str | ClaimRef, earlier: Sequence[Statement]
+) -> Claim | None:
+    """A rebuttal's claim of its own that says what it denies of a target claim.
+
+    The target claim with the other polarity ("no call"), often about another period ("no
+    *recent* call") or narrowed, so that it replaces the implied negation of that claim.
+    """
+    if isinstance(target, ClaimRef):
+        ident, index = target.statement_id, target.claim
+    else:
+        ident, index = target, 0
+    said = next(statement for statement in earlier if statement.id == ident)
+    if not said.claims:  # a claimless target: nothing to say of it
+        return None
+    claim = said.claims[index].negated()
+    if choose.chance(50):
+        claim = attrs.evolve(claim, when=choose.span())
+    if choose.chance(NARROWED):
+        claim = attrs.evolve(claim, qualifiers=choose.pick(QUALIFIERS))
+    return claim
 
 
 def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> StatementSet:
@@ -347,5 +376,7 @@ def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> Stateme
         # own is about the day it was said (an echo said another day would otherwise seldom
         # meet it).
         said_on = made[-1].said_on
-        claims += [c if c.when is not None else attrs.evolve(c, when=said_on) for c in said]
+        claims += [
+            c if c.when is not None else attrs.evolve(c, when=said_on) for c in made[-1].claims
+        ]
     return StatementSet([*items, *made])

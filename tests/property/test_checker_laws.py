@@ -168,6 +168,14 @@ class Said(NamedTuple):
     span: TimeSpan
     certain: bool
     denies: str | None  # the ref of the assertion a rebuttal's negation denies
+    hedged_by: bool = False  # a rebuttal's own claim: the rebuttal's modality is not CERTAIN
+
+
+class Stated(NamedTuple):
+    """A denial a rebuttal states in a claim of its own: the target's ref and that claim's."""
+
+    target: str
+    own: str
 
 
 Chain = tuple[str, ...]
@@ -283,8 +291,26 @@ def within(inner: Quantity, outer: Quantity) -> bool:
     )
 
 
-def assertions(found: StatementSet, reading: Reading) -> list[Said]:
-    """Every top-level claim, and every negation a contradicting rebuttal implies."""
+def same_proposition(one: Claim, other: Claim, reading: Reading) -> bool:
+    """Same subject, predicate and object (either way round for a symmetric predicate)."""
+    if one.predicate != other.predicate:
+        return False
+    if (one.subject, one.object) == (other.subject, other.object):
+        return True
+    declared = reading.declared.get(one.predicate)
+    return (
+        declared is not None
+        and declared.symmetric
+        and (one.subject, one.object) == (other.object, other.subject)
+    )
+
+
+def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[Stated]]:
+    """Every top-level claim, and every negation a contradicting rebuttal implies.
+
+    A rebuttal that states a target claim's proposition with the other polarity implies no
+    negation of it: that pair is listed apart.
+    """
 
     def span_of(claim: Claim, statement: Statement) -> TimeSpan:
         if claim.when is not None:
@@ -293,12 +319,13 @@ def assertions(found: StatementSet, reading: Reading) -> list[Said]:
         return TimeSpan.always() if known is not None and known.timeless else statement.said_on
 
     said: list[Said] = []
+    stated: list[Stated] = []
     for statement in found:
+        hedged = isinstance(statement, Rebuttal) and statement.modality is not Modality.CERTAIN
         for index, claim in enumerate(statement.claims):
             certain = claim.modality is Modality.CERTAIN
-            said.append(
-                Said(f"{statement.id}#{index}", claim, span_of(claim, statement), certain, None)
-            )
+            span = span_of(claim, statement)
+            said.append(Said(f"{statement.id}#{index}", claim, span, certain, None, hedged))
     for statement in found:
         if not isinstance(statement, Rebuttal) or not statement.kind.contradicts:
             continue
@@ -311,11 +338,19 @@ def assertions(found: StatementSet, reading: Reading) -> list[Said]:
         for ref in dict.fromkeys(refs):
             target_statement = found.statements[ref.statement_id]
             claim = target_statement.claims[ref.claim]
+            own = [
+                f"{statement.id}#{index}"
+                for index, mine in enumerate(statement.claims)
+                if mine.affirmed != claim.affirmed and same_proposition(mine, claim, reading)
+            ]
+            if own:
+                stated += [Stated(str(ref), ref_of_own) for ref_of_own in own]
+                continue
             span = span_of(claim, target_statement)
             negation = attrs.evolve(claim.negated(), when=span, modality=statement.modality)
             certain = statement.modality is Modality.CERTAIN
             said.append(Said(f"{statement.id}#denies:{ref}", negation, span, certain, str(ref)))
-    return said
+    return said, stated
 
 
 def scope(claim: Claim) -> tuple[frozenset[str], str | None, Claim | None]:
@@ -437,7 +472,8 @@ class Expected(NamedTuple):
 def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[str], Expected]:
     """Every pair of assertions compared with every other: the reference findings."""
     reading = read(vocabulary)
-    said = assertions(found, reading)
+    said, stated = assertions(found, reading)
+    scoped = {frozenset(pair): pair.own for pair in stated}
     expanded = [forms(a.claim, reading) for a in said]
     # Only forms of one predicate, or of contrary predicates, can clash: skipping the pairs that
     # have neither keeps the reference fast without deciding anything about time or scope.
@@ -450,37 +486,56 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[s
         if a.denies == b.ref or b.denies == a.ref:
             result[pair] = Expected("denial", "definite" if certain else "possible", [{}])
             continue
+        if pair in scoped:
+            # The rebuttal's own claim decides the period, and its hedge counts.
+            meeting = a.span.overlap(b.span)
+            if meeting is not Overlap.NONE:
+                own = a if a.ref == scoped[pair] else b
+                sure = certain and not own.hedged_by
+                sure = sure and meeting is Overlap.DEFINITE
+                result[pair] = Expected("denial", "definite" if sure else "possible", [{}])
+            continue
         if names[i].isdisjoint(names[j]) and contraries[i].isdisjoint(names[j]):
             continue
-        overlap = a.span.overlap(b.span)
-        if overlap is Overlap.NONE:
-            continue
-        best: tuple[object, ...] | None = None
-        best_kind = ""
-        ways: list[dict[str, Chain]] = []
-        for x, y in itertools.product(expanded[i], expanded[j]):
-            rule = clash(x, y, reading)
-            if rule is None:
-                continue
-            if x.chain or y.chain:  # ranked by the chains' length, then the chains, then rule
-                rank: tuple[object, ...] = (
-                    RANK.index("entailed"),
-                    len(x.chain) + len(y.chain),
-                    sorted([x.chain, y.chain]),
-                    RANK.index(rule),
-                )
-                kind = "entailed"
-            else:
-                rank, kind = (RANK.index(rule),), rule
-            way = {a.ref: x.chain, b.ref: y.chain} if kind == "entailed" else {}
-            if best is None or rank < best:
-                best, ways, best_kind = rank, [way], kind
-            elif rank == best and way not in ways:
-                ways.append(way)
-        if best is not None:
-            sure = certain and overlap is Overlap.DEFINITE
-            result[pair] = Expected(best_kind, "definite" if sure else "possible", ways)
+        expected = strongest(a, b, expanded[i], expanded[j], reading)
+        if expected is not None:
+            result[pair] = expected
     return result
+
+
+def strongest(
+    a: Said, b: Said, a_forms: list[Form], b_forms: list[Form], reading: Reading
+) -> Expected | None:
+    """The best-ranked clash between two assertions' forms, if their periods may overlap."""
+    overlap = a.span.overlap(b.span)
+    if overlap is Overlap.NONE:
+        return None
+    best: tuple[object, ...] | None = None
+    best_kind = ""
+    ways: list[dict[str, Chain]] = []
+    for x, y in itertools.product(a_forms, b_forms):
+        rule = clash(x, y, reading)
+        if rule is None:
+            continue
+        if x.chain or y.chain:  # ranked by the chains' length, then the chains, then rule
+            rank: tuple[object, ...] = (
+                RANK.index("entailed"),
+                len(x.chain) + len(y.chain),
+                sorted([x.chain, y.chain]),
+                RANK.index(rule),
+            )
+            kind = "entailed"
+        else:
+            rank, kind = (RANK.index(rule),), rule
+        way = {a.ref: x.chain, b.ref: y.chain} if kind == "entailed" else {}
+        if best is None or rank < best:
+            best, ways, best_kind = rank, [way], kind
+        elif rank == best and way not in ways:
+            ways.append(way)
+    if best is None:
+        return None
+    sure = a.certain and b.certain and overlap is Overlap.DEFINITE
+    return Expected(best_kind, "definite" if sure else "possible", ways)
 
 
 def agrees(report: Report, expected: dict[frozenset[str], Expected]) -> None:

@@ -156,14 +156,21 @@ class Writer:
         """
         if kind is DENIAL:
             statement = second.statement
-            verb = _verb(statement, denies=second.denies is not None, retracted=retracted)
+            stated = second.denies is None  # a rebuttal's own claim says what it denies
+            verb = _verb(statement, denies=True, retracted=retracted)
             text = (
                 f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
                 f" {_when(statement.said_on)}"
             )
+            if stated:
+                text += self._saying(second.claim)
         else:
             text = f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}"
         return f"{text}." if definite else f"{text} ({_hedge(first, second)})."
+
+    def _saying(self, claim: Claim) -> str:
+        """What a rebuttal's own claim says of the claim it denies: ", saying that ..."."""
+        return f", saying that {describe_claim(claim, self.names, self.phrases)}"
 
     def dispute(
         self,

@@ -25,11 +25,12 @@ from ..claims import Modality
 from ..collection import Assertion
 from ..rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from ..report import Certainty, Contradiction, Dispute, Report, Retraction, _LazyFindings
-from ..rules import DENIAL, ENTAILED, Rule
+from ..rules import DENIAL, ENTAILED, Rule, overlap
+from ..timespans import Overlap
 from ..vocabulary import Vocabulary
 from . import _reasons
 from ._making import make_assertion, make_contradiction
-from ._profiles import Profile, period_span, profile_of
+from ._profiles import Profile, claim_period, period_span, profile_of
 from .rows import Rows
 from .sweep import Hit
 
@@ -66,7 +67,10 @@ def findings(
     Returns:
         The report.
     """
-    best = _merge(hits, rows)
+    best = _merge(hits, rows, vocabulary)
+    # In a DENIAL the denied claim comes first. An implied negation is numbered after every
+    # stated claim, so its target is the lower number; a rebuttal's own claim may be either.
+    denied_first = {(min(pair), max(pair)): pair[0] for pair in _scoped_pairs(rows)}
     # Looked up in a tuple, by identity: hashing a rule (an enum member) is a Python call.
     kinds = tuple(enabled)
     aids = {aid for pair, found in best.items() if found[1] in kinds for aid in pair}
@@ -77,9 +81,7 @@ def findings(
         if kind not in kinds:
             continue
         low, high = keys[lo], keys[hi]
-        # The denied claim comes first in a DENIAL (its number is the lower: the negations a
-        # rebuttal implies are numbered after every stated claim); else the earlier assertion.
-        if kind is DENIAL or low <= high:
+        if denied_first.get((lo, hi), lo) == lo if kind is DENIAL else low <= high:
             append((low + high, (lo, hi, kind, rule, definite, chains), sides[lo] == sides[hi]))
         else:
             swapped = (chains[1], chains[0])
@@ -101,7 +103,9 @@ _Best = tuple[tuple[Any, ...], Rule, Rule, bool, Chains]
 """A pair's best hit so far: (its rank, kind, rule that matched, definite, chains)."""
 
 
-def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], _Best]:
+def _merge(
+    hits: Iterable[list[Hit]], rows: Rows, vocabulary: Vocabulary
+) -> dict[tuple[int, int], _Best]:
     """One finding per pair of assertion numbers (lower first): the best-ranked hit."""
     best: dict[tuple[int, int], _Best] = {}
     claims = rows.claims
@@ -109,6 +113,12 @@ def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], _Best
         # A denial and its target: the same period by construction, so only modality counts.
         both = claims[aid].modality is _CERTAIN and claims[target].modality is _CERTAIN
         best[(target, aid)] = ((DENIAL.rank,), DENIAL, DENIAL, both, _NO_CHAINS)
+    for target, own in _scoped_pairs(rows):
+        # A rebuttal's own claim denies the target over its own period: that decides.
+        definite = _scoped_denial(rows, vocabulary, target, own)
+        if definite is not None:
+            pair = (target, own) if target < own else (own, target)
+            best[pair] = ((DENIAL.rank,), DENIAL, DENIAL, definite, _NO_CHAINS)
     entailed = ENTAILED.rank
     rank: tuple[Any, ...]
     # Each rule's rank as a key, found by identity in C (Rule.rank hashes the rule in Python).
@@ -133,6 +143,34 @@ def _merge(hits: Iterable[list[Hit]], rows: Rows) -> dict[tuple[int, int], _Best
             if known is None or rank < known[0]:
                 best[key] = (rank, kind, rule, definite, chains)
     return best
+
+
+def _scoped_pairs(rows: Rows) -> list[tuple[int, int]]:
+    """Each (target, own claim) pair of a denial a rebuttal states itself."""
+    return [(target, own) for target, own, _ in rows.scoped]
+
+
+def _scoped_denial(rows: Rows, vocabulary: Vocabulary, target: int, own: int) -> bool | None:
+    """Whether a rebuttal's own claim denies a target claim definitely; ``None``: not at all.
+
+    The periods decide (the own claim's, not the target's), with the modality of both claims
+    and of the rebuttal: claims about periods that cannot overlap do not clash.
+    """
+    said_by, claims = rows.statements, rows.claims
+    one, other = (
+        claim_period(claims[aid], said_by[aid], profile_of(vocabulary, claims[aid].predicate))
+        for aid in (target, own)
+    )
+    meeting = overlap(one, other)
+    if meeting is Overlap.NONE:
+        return None
+    rebuttal = said_by[own]
+    certain = (
+        claims[target].modality is _CERTAIN
+        and claims[own].modality is _CERTAIN
+        and getattr(rebuttal, "modality", _CERTAIN) is _CERTAIN
+    )
+    return certain and meeting is Overlap.DEFINITE
 
 
 def _keys(

@@ -29,6 +29,7 @@ from ..claims import Claim
 from ..collection import StatementSet
 from ..collection import _statement_key as statement_key
 from ..rebuttals import ClaimRef, Rebuttal
+from ..rules import orient
 from ..statements import Statement
 from ..vocabulary import Vocabulary
 from ._profiles import period_span, profile_of
@@ -65,6 +66,9 @@ class Rows:
             negated, over the target's period, with the rebuttal's modality.
         stated: how many assertions are stated claims (the implied negations come after).
         denied: implied negation number -> (the claim it denies, that claim's number).
+        scoped: the denials a rebuttal states itself: ``(target, own, ref)`` where claim
+            ``own`` of a contradicting rebuttal is the target claim's proposition with the
+            other polarity, so it replaces the implied negation of claim ``target`` (``ref``).
         rebuttals: the rebuttals that target statements of the set, in the set's order.
         sides: the side a statement commits (the set's resolver, with its cache).
         names: actor id -> display name.
@@ -75,6 +79,7 @@ class Rows:
     claims: list[Claim]
     stated: int
     denied: dict[int, tuple[ClaimRef, int]]
+    scoped: list[tuple[int, int, ClaimRef]]
     rebuttals: list[Rebuttal]
     sides: Callable[[Statement], str]
     names: Mapping[str, str]
@@ -111,10 +116,13 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
     said_by: list[Statement] = []
     claims: list[Claim] = []
     rebutted = statements._rebutted()
+    # The statements rebuttals target, and the rebuttals themselves (their own claims may say
+    # what they deny): the numbers of their first claims are kept.
+    watched = {*rebutted, *(ident for ids in rebutted.values() for ident in ids)}
     first_aid: dict[str, int] = {}
     # The hot loop: most statements hold one claim.
     for statement in statements._stored():
-        if statement.id in rebutted:
+        if statement.id in watched:
             first_aid[statement.id] = len(claims)
         held = statement.claims
         if len(held) == 1:
@@ -128,6 +136,7 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         claims,
         len(claims),
         {},
+        [],
         _rebuttals(statements),
         statements.side_of_statement,
         statements.names,
@@ -152,15 +161,55 @@ def _rebuttals(statements: StatementSet) -> list[Rebuttal]:
 def _add_negations(
     found: Rows, statements: StatementSet, vocabulary: Vocabulary, first_aid: dict[str, int]
 ) -> None:
-    """Number the negation each contradicting rebuttal implies of each target claim."""
+    """Number the negation each contradicting rebuttal implies of each target claim.
+
+    Unless the rebuttal states that claim's proposition with the other polarity itself: then
+    its own claim is what it says of the target ("no *recent* call"), and no negation is
+    implied (the pair is listed in :attr:`Rows.scoped`).
+    """
     claims = found.claims
     for rebuttal in found.rebuttals:
         if not rebuttal.kind.contradicts:
             continue
+        own = _own_propositions(rebuttal, vocabulary, first_aid)
         for ref, target in _denied(rebuttal, statements, first_aid):
+            stating = own.get(_opposite(claims[target], vocabulary)) if own else None
+            if stating:
+                found.scoped += [(target, aid, ref) for aid in stating]
+                continue
             found.denied[len(claims)] = (ref, target)
             claims.append(_negation(found, vocabulary, rebuttal, target))
             found.statements.append(rebuttal)
+
+
+_Proposition = tuple[str, str, "str | None", bool]
+"""A claim's oriented proposition key and whether it is affirmed."""
+
+
+def _proposition(claim: Claim, vocabulary: Vocabulary, *, affirmed: bool) -> _Proposition:
+    predicate = vocabulary.get(claim.predicate)
+    first, second = orient(
+        claim.subject, claim.object, symmetric=predicate is not None and predicate.symmetric
+    )
+    return (first, claim.predicate, second, affirmed)
+
+
+def _opposite(claim: Claim, vocabulary: Vocabulary) -> _Proposition:
+    """The key a claim stating the other polarity of ``claim``'s proposition has."""
+    return _proposition(claim, vocabulary, affirmed=not claim.affirmed)
+
+
+def _own_propositions(
+    rebuttal: Rebuttal, vocabulary: Vocabulary, first_aid: dict[str, int]
+) -> dict[_Proposition, list[int]]:
+    """A rebuttal's own claims by proposition and polarity, with their assertion numbers."""
+    own: dict[_Proposition, list[int]] = {}
+    if rebuttal.claims:
+        first = first_aid[rebuttal.id]
+        for index, claim in enumerate(rebuttal.claims):
+            key = _proposition(claim, vocabulary, affirmed=claim.affirmed)
+            own.setdefault(key, []).append(first + index)
+    return own
 
 
 def _denied(

@@ -1,0 +1,198 @@
+"""The checker on small real cases: what a denial's words decide, and misattribution.
+
+Each case is modelled on a kind of exchange found in diplomatic news, with the actors of the
+story: a Kremlin spokesman denying "a recent call", a president reporting what another state told
+him, a ministry's readout of a call.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from diplostatements.actors import Actor, ActorKind, Affiliation
+from diplostatements.checker import check
+from diplostatements.claims import Claim, Modality
+from diplostatements.collection import Item, StatementSet
+from diplostatements.quantities import Quantity
+from diplostatements.rebuttals import ClaimRef, Rebuttal, RebuttalKind
+from diplostatements.report import Report
+from diplostatements.rules import DENIAL
+from diplostatements.statements import Statement
+from diplostatements.timespans import TimeSpan
+
+# Early 2025: a readout of a call in February, a report of another call in late April, and the
+# spokesman's answer in May.
+READOUT_DAY = date(2025, 2, 12)
+REPORT_DAY = date(2025, 5, 1)
+ANSWER_DAY = date(2025, 5, 2)
+RECENT = TimeSpan.between(date(2025, 4, 1), ANSWER_DAY)
+CALL = Claim("putin", "had_phone_call_with", "trump")
+
+
+def world(*items: Item) -> StatementSet:
+    """Russia and the United States, their leaders and spokesmen, a newspaper, and ``items``."""
+    return StatementSet(
+        [
+            Actor.state("RUS", aliases={"Russia"}),
+            Actor.state("USA", aliases={"United States"}),
+            Actor.state("VEN"),
+            Actor.person("putin", "Vladimir Putin"),
+            Actor.person("trump", "Donald Trump"),
+            Actor.person("peskov", "Dmitry Peskov"),
+            Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT),
+            Actor.organization("wsj", "The Wall Street Journal", kind=ActorKind.MEDIA),
+            Affiliation("peskov", "kremlin", role="spokesman", speaks_for=True),
+            Affiliation("kremlin", "RUS", speaks_for=True),
+            Affiliation("putin", "RUS", role="president", speaks_for=True),
+            Affiliation("trump", "USA", role="president", speaks_for=True),
+            *items,
+        ]
+    )
+
+
+def found(report: Report) -> list[tuple[str, str, str, str]]:
+    """Each finding as (kind, certainty, first ref, second ref)."""
+    return [(c.kind.value, c.certainty.value, c.first.ref, c.second.ref) for c in report]
+
+
+def readout() -> Statement:
+    """The Kremlin's readout of the February call."""
+    return Statement(
+        "kremlin-readout", "kremlin", READOUT_DAY, [Claim(*_call(), when=TimeSpan.on(READOUT_DAY))]
+    )
+
+
+def _call() -> tuple[str, str, str]:
+    return (CALL.subject, CALL.predicate, CALL.object or "")
+
+
+def report_of_calls() -> Statement:
+    """A newspaper: "Putin and Trump have spoken by phone" (some time before its date)."""
+    return Statement(
+        "wsj-calls",
+        "wsj",
+        REPORT_DAY,
+        [Claim(*_call(), when=TimeSpan.sometime_before(REPORT_DAY))],
+    )
+
+
+def denial(*claims: Claim, **kw: Any) -> Rebuttal:
+    """Peskov's answer to the newspaper, for the Kremlin."""
+    options: dict[str, Any] = {
+        "on_behalf_of": "kremlin",
+        "targets": [ClaimRef("wsj-calls", 0)],
+        "kind": RebuttalKind.DENIAL,
+    } | kw
+    return Rebuttal("peskov-denial", "peskov", ANSWER_DAY, list(claims), **options)
+
+
+class TestDenialScope:
+    def test_a_denial_without_words_negates_the_target_as_stated(self) -> None:
+        """No claim of its own: the denial negates "have spoken" over the report's period.
+
+        So it also denies the Kremlin's own readout of the February call (internally).
+        """
+        report = check(world(readout(), report_of_calls(), denial()))
+        assert {(c.kind.value, frozenset(c.statements), c.internal) for c in report} == {
+            ("denial", frozenset({"wsj-calls", "peskov-denial"}), False),
+            ("negation", frozenset({"kremlin-readout", "peskov-denial"}), True),
+        }
+
+    def test_no_recent_call_leaves_the_winter_call_alone(self) -> None:
+        """'There was no recent call': the report is denied, the February readout is not."""
+        no_recent_call = Claim(*_call(), polarity="negated", when=RECENT)
+        report = check(world(readout(), report_of_calls(), denial(no_recent_call)))
+        assert found(report) == [("denial", "possible", "wsj-calls#0", "peskov-denial#0")]
+        assert "Dmitry Peskov for The Kremlin (Russia) denied it on 2025-05-02" in report[0].reason
+        assert "saying that" in report[0].reason
+
+    def test_the_pair_is_reported_once_as_denial(self) -> None:
+        """A denial that repeats the target negated: one DENIAL, not a NEGATION beside it."""
+        said = Statement("wsj-calls", "wsj", REPORT_DAY, [CALL])
+        report = check(world(said, denial(Claim(*_call(), polarity="negated", when=REPORT_DAY))))
+        assert found(report) == [("denial", "definite", "wsj-calls#0", "peskov-denial#0")]
+        assert report[0].first.statement.id == "wsj-calls"
+
+    @pytest.mark.parametrize(
+        ("when", "certainty"),
+        [
+            (TimeSpan.on(REPORT_DAY), "definite"),  # the very day: surely the same period
+            (TimeSpan.sometime_in(2025, 5), "possible"),  # "in May": maybe not that day
+            (TimeSpan.on(ANSWER_DAY), None),  # the next day: it says nothing of the report's
+        ],
+    )
+    def test_the_rebuttals_period_decides(self, when: TimeSpan, certainty: str | None) -> None:
+        """Overlap and certainty come from the rebuttal's own claim, not the target's period."""
+        said = Statement("wsj-calls", "wsj", REPORT_DAY, [CALL])
+        report = check(world(said, denial(Claim(*_call(), polarity="negated", when=when))))
+        expected = [] if certainty is None else [("denial", certainty)]
+        assert [(kind, sure) for kind, sure, _, _ in found(report)] == expected
+
+    def test_scope_qualifiers_do_not_undo_the_denial(self) -> None:
+        """'No *official* messages' still denies the claim it answers (the seed's Peskov)."""
+        said = Statement("tweet", "trump", date(2019, 6, 3), [Claim("RUS", "informed", "USA")])
+        no_official_message = Claim(
+            "RUS",
+            "informed",
+            "USA",
+            polarity="negated",
+            qualifiers={"official"},
+            when=TimeSpan.until(date(2019, 6, 4)),
+        )
+        answer = Rebuttal(
+            "peskov-denial",
+            "peskov",
+            date(2019, 6, 4),
+            [no_official_message],
+            on_behalf_of="kremlin",
+            targets=["tweet"],
+            kind="denial",
+        )
+        assert found(check(world(said, answer))) == [
+            ("denial", "definite", "tweet#0", "peskov-denial#0")
+        ]
+
+    def test_others_meet_only_the_rebuttals_own_claim(self) -> None:
+        """A third statement of the target's proposition meets the own claim, as NEGATION."""
+        echo = Statement("echo", "trump", REPORT_DAY, [Claim(*_call(), when=READOUT_DAY)])
+        no_recent_call = Claim(*_call(), polarity="negated", when=RECENT)
+        report = check(world(echo, report_of_calls(), denial(no_recent_call)))
+        assert [c.statements for c in report] == [("wsj-calls", "peskov-denial")]
+
+    def test_a_hedged_rebuttal_hedges_its_own_claim(self) -> None:
+        """'As far as I know, there was no call': a POSSIBLE denial, whatever the periods."""
+        said = Statement("wsj-calls", "wsj", REPORT_DAY, [CALL])
+        own = Claim(*_call(), polarity="negated", when=REPORT_DAY)
+        report = check(world(said, denial(own, modality=Modality.PROBABLE)))
+        assert found(report) == [("denial", "possible", "wsj-calls#0", "peskov-denial#0")]
+
+    def test_a_symmetric_proposition_matches_either_way_round(self) -> None:
+        """'Trump did not call Putin' answers 'Putin called Trump': the call is symmetric."""
+        said = Statement("wsj-calls", "wsj", REPORT_DAY, [CALL])
+        own = Claim("trump", "had_phone_call_with", "putin", polarity="negated", when=RECENT)
+        report = check(world(said, denial(own)))
+        assert [(c.kind, c.second.ref) for c in report] == [(DENIAL, "peskov-denial#0")]
+
+    def test_a_claim_about_something_else_keeps_the_implied_negation(self) -> None:
+        """A correction saying what is true instead keeps the negation of its target."""
+        said = Statement(
+            "wsj-staff",
+            "wsj",
+            REPORT_DAY,
+            [Claim("rostec", "has_personnel_in", "VEN", quantity=Quantity.parse("a few dozen"))],
+        )
+        correction = Rebuttal(
+            "rostec-correction",
+            "peskov",
+            ANSWER_DAY,
+            [Claim("rostec", "has_personnel_in", "VEN", quantity=Quantity.parse("about 1,000"))],
+            targets=["wsj-staff"],
+            kind=RebuttalKind.CORRECTION,
+        )
+        report = check(world(Actor.organization("rostec", "Rostec"), said, correction))
+        assert ("denial", "wsj-staff#0", "rostec-correction#denies:wsj-staff#0") in [
+            (kind, first, second) for kind, _, first, second in found(report)
+        ]
