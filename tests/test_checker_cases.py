@@ -19,7 +19,7 @@ from diplostatements.collection import Item, StatementSet
 from diplostatements.quantities import Quantity
 from diplostatements.rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from diplostatements.report import Report
-from diplostatements.rules import DENIAL
+from diplostatements.rules import ATTRIBUTION, DENIAL, Rule
 from diplostatements.statements import Statement
 from diplostatements.timespans import TimeSpan
 
@@ -196,3 +196,105 @@ class TestDenialScope:
         assert ("denial", "wsj-staff#0", "rostec-correction#denies:wsj-staff#0") in [
             (kind, first, second) for kind, _, first, second in found(report)
         ]
+
+
+# June 2019: Trump tweets that Russia told the United States it had removed most of its people
+# from Venezuela; Russia says otherwise.
+MONDAY, TUESDAY = date(2019, 6, 3), date(2019, 6, 4)
+REMOVED_MOST = Claim(
+    "RUS",
+    "withdrew_personnel_from",
+    "VEN",
+    quantity=Quantity.parse("most"),
+    when=TimeSpan.sometime_before(MONDAY),
+)
+
+
+def tweet(predicate: str = "informed", content: Claim = REMOVED_MOST, **kw: Any) -> Statement:
+    """Trump: "Russia has informed us that they have removed most of their people"."""
+    return Statement(
+        "trump-tweet", "trump", MONDAY, [Claim("RUS", predicate, "USA", content=content, **kw)]
+    )
+
+
+def russia(ident: str, speaker: str, *claims: Claim, **kw: Any) -> Statement:
+    """A statement by Russia's side (or anyone's) on Tuesday."""
+    return Statement(ident, speaker, TUESDAY, list(claims), **kw)
+
+
+NOT_WITHDRAWN = Claim(
+    "RUS", "withdrew_personnel_from", "VEN", polarity="negated", when=TimeSpan.until(TUESDAY)
+)
+
+
+class TestAttribution:
+    def test_what_a_side_is_said_to_have_said_against_its_own_words(self) -> None:
+        """Russia's spokesman says no one was withdrawn: Trump's attribution is contradicted."""
+        report = check(
+            world(tweet(), russia("kremlin", "peskov", NOT_WITHDRAWN, on_behalf_of="kremlin"))
+        )
+        assert found(report) == [("attribution", "definite", "trump-tweet#0", "kremlin#0")]
+        (finding,) = report
+        assert finding.sides == ("USA", "RUS")
+        assert "it attributes to Russia what Russia's own words contradict" in finding.reason
+
+    def test_another_sides_denial_is_not_an_attribution(self) -> None:
+        """The Wall Street Journal denying the withdrawal contradicts no one's attribution."""
+        assert len(check(world(tweet(), russia("wsj", "wsj", NOT_WITHDRAWN)))) == 0
+
+    def test_the_attributing_side_itself_does_not_count(self) -> None:
+        """The United States saying nobody left is not Russia contradicting itself."""
+        assert len(check(world(tweet(), russia("usa", "USA", NOT_WITHDRAWN)))) == 0
+
+    @pytest.mark.parametrize(
+        ("predicate", "polarity"),
+        [
+            ("requested", "affirmed"),  # "we asked Russia to withdraw": an action asked for
+            ("promised", "affirmed"),  # "Russia promised to withdraw": an action offered
+            ("sent_message_to", "affirmed"),  # a message *about* something asserts nothing
+            ("informed", "negated"),  # "Russia did not tell us that...": nothing attributed
+        ],
+    )
+    def test_only_affirmed_attributive_claims_attribute(
+        self, predicate: str, polarity: str
+    ) -> None:
+        """Requests, promises, messages about, and denied tellings attribute no claim."""
+        said = tweet(predicate, polarity=polarity)
+        assert len(check(world(said, russia("kremlin", "peskov", NOT_WITHDRAWN)))) == 0
+
+    def test_through_what_the_content_implies(self) -> None:
+        """'Russia told us it deployed troops' against Russia's 'we have no personnel there'."""
+        deployed = Claim("RUS", "deployed_personnel_to", "VEN", when=TimeSpan.on(MONDAY))
+        no_one = Claim(
+            "RUS", "has_personnel_in", "VEN", polarity="negated", when=TimeSpan.on(MONDAY)
+        )
+        (finding,) = check(world(tweet(content=deployed), russia("mfa", "RUS", no_one)))
+        assert (finding.kind.value, finding.via) == (
+            "attribution",
+            ("deployed_personnel_to", "has_personnel_in"),
+        )
+        assert "'deployed_personnel_to' implies 'has_personnel_in'" in finding.reason
+
+    def test_a_hedged_report_of_what_was_said_is_possible(self) -> None:
+        """'Russia may have told us...': only a POSSIBLE attribution."""
+        said = tweet(modality=Modality.POSSIBLE)
+        assert [
+            c.certainty.value for c in check(world(said, russia("mfa", "RUS", NOT_WITHDRAWN)))
+        ] == ["possible"]
+
+    def test_content_without_a_period_is_about_the_telling(self) -> None:
+        """'Russia told us (on Monday) that none remain': about Monday, not Russia's Tuesday."""
+        none_remain = Claim("RUS", "has_personnel_in", "VEN", polarity="negated")
+        remain = Claim("RUS", "has_personnel_in", "VEN", qualifiers={"specialists"})
+        said = tweet(content=none_remain)
+        assert len(check(world(said, russia("peskov-tue", "RUS", remain)))) == 0
+        monday = russia("peskov-mon", "RUS", Claim("RUS", "has_personnel_in", "VEN", when=MONDAY))
+        assert [c.kind.value for c in check(world(said, monday))] == ["attribution"]
+
+    def test_it_ranks_last_and_can_be_chosen(self) -> None:
+        """ATTRIBUTION is the lowest rank, and ``rules`` keeps or drops it like any kind."""
+        said = tweet()
+        denial = russia("kremlin", "peskov", NOT_WITHDRAWN, on_behalf_of="kremlin")
+        assert ATTRIBUTION.rank == max(rule.rank for rule in Rule)
+        assert len(check(world(said, denial), rules={"attribution"})) == 1
+        assert len(check(world(said, denial), rules={"negation", "entailed"})) == 0

@@ -180,6 +180,7 @@ class TestReport:
             "contrary": 1,
             "quantity": 0,
             "entailed": 1,
+            "attribution": 0,
         }
 
     def test_str_is_readable(self, report: Report) -> None:

@@ -41,7 +41,7 @@ def period(span: TimeSpan) -> Period:
 
 class TestRule:
     def test_members_and_constants(self) -> None:
-        """The module constants are the enum members, and ALL_RULES holds all six."""
+        """The module constants are the enum members, and ALL_RULES holds all seven."""
         assert [rule.name for rule in Rule] == [
             "DENIAL",
             "NEGATION",
@@ -49,6 +49,7 @@ class TestRule:
             "CONTRARY",
             "QUANTITY",
             "ENTAILED",
+            "ATTRIBUTION",
         ]
         for rule in Rule:
             assert getattr(rules, rule.name) is rule
@@ -56,9 +57,9 @@ class TestRule:
         assert frozenset(Rule) == ALL_RULES
 
     def test_rank_orders_by_specificity(self) -> None:
-        """DENIAL is the most specific kind and ENTAILED the least."""
+        """DENIAL is the most specific kind and ATTRIBUTION the least."""
         ranks = [rule.rank for rule in Rule]
-        assert ranks == sorted(ranks) == list(range(6))
+        assert ranks == sorted(ranks) == list(range(7))
 
 
 class TestScopes:

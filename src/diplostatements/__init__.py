@@ -26,7 +26,17 @@ from .io import FileError, dump, dumps, load, loads
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
-from .rules import ALL_RULES, CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
+from .rules import (
+    ALL_RULES,
+    ATTRIBUTION,
+    CONTRARY,
+    DENIAL,
+    ENTAILED,
+    EXCLUSIVE,
+    NEGATION,
+    QUANTITY,
+    Rule,
+)
 from .statements import Channel, QuoteKind, Relay, RelayKind, Source, SpeechAct, Statement
 from .timespans import Overlap, TimeSpan, parse_when
 from .vocabulary import DEFAULT_VOCABULARY, Predicate, Vocabulary
@@ -35,6 +45,7 @@ __version__ = _version("diplostatements")
 
 __all__ = [
     "ALL_RULES",
+    "ATTRIBUTION",
     "CONTRARY",
     "DEFAULT_VOCABULARY",
     "DENIAL",

@@ -223,6 +223,16 @@ def _mirrored(choose: Chooser, vocabulary: Vocabulary, claim: Claim) -> Claim | 
     return attrs.evolve(claim, subject=claim.object, object=claim.subject)
 
 
+def _content_answered(choose: Chooser, vocabulary: Vocabulary, claim: Claim) -> Claim | None:
+    # The content a claim attributes to its subject, changed the way one rule is about: "A
+    # told us X" against A's own "not X" (an ATTRIBUTION when A's side says it).
+    declared = vocabulary.get(claim.predicate)
+    if claim.content is None or declared is None or not declared.attributive:
+        return None
+    change = choose.pick((_negated, _negated, _other_party, _contrary, _implied_denied))
+    return change(choose, vocabulary, claim.content)
+
+
 # The changes an echo makes, the rarer kinds of clash listed twice: their claims are the fewest
 # (a quantity, a functional or contrary-bearing predicate), and they often miss.
 CHANGES: tuple[Change, ...] = (
@@ -237,6 +247,8 @@ CHANGES: tuple[Change, ...] = (
     _implied_denied,
     _implying,
     _mirrored,
+    _content_answered,
+    _content_answered,
 )
 
 

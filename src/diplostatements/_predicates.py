@@ -212,8 +212,9 @@ MESSAGES: tuple[Row, ...] = (
     (
         "informed",
         "The subject told the object that the content is so; so it sent the object a message"
-        " about it. The content is attributed to the subject, never asserted by the speaker.",
-        {"reporting": True, "implies": {"sent_message_to"}},
+        " about it. The content is attributed to the subject, never asserted by the speaker:"
+        " attributive, so the subject's own statements denying it make an ATTRIBUTION finding.",
+        {"reporting": True, "attributive": True, "implies": {"sent_message_to"}},
     ),
     (
         "requested",
@@ -233,8 +234,10 @@ MESSAGES: tuple[Row, ...] = (
     ),
     (
         "accused",
-        "The subject accused the object of the content.",
-        {"reporting": True, "cameo": "112"},
+        "The subject accused the object of the content: attributive, the subject holds the"
+        " content true. A request, appeal, promise or threat is not attributive: its content is"
+        " an action asked for or offered, not something the subject says is so.",
+        {"reporting": True, "attributive": True, "cameo": "112"},
     ),
     (
         "threatened",

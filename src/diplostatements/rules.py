@@ -12,6 +12,8 @@ rule             two assertions clash when...
 ``CONTRARY``     two predicates declared contrary, same subject and object
 ``QUANTITY``     same proposition and scope, quantities that cannot both be right
 ``ENTAILED``     one of the above holds between what the claims imply (the chain is in ``via``)
+``ATTRIBUTION``  one attributes content to a side ("Russia told us it withdrew") whose own
+                 assertion the content clashes with under one of the above
 ================ ===================================================================================
 
 Every rule needs periods that may overlap. The functions below are the tests themselves, on plain
@@ -33,6 +35,7 @@ from .timespans import Overlap
 
 __all__ = [
     "ALL_RULES",
+    "ATTRIBUTION",
     "BROADEST",
     "CONTRARY",
     "DENIAL",
@@ -69,10 +72,12 @@ class Rule(enum.Enum):
     """The same proposition with quantities that cannot both be right."""
     ENTAILED = "entailed"
     """A claim contradicts what another implies, through the vocabulary's ``implies``."""
+    ATTRIBUTION = "attribution"
+    """Content attributed to a side ("Russia told us that...") that the side's own words deny."""
 
     @property
     def rank(self) -> int:
-        """0 for the most specific kind (DENIAL) up to 5 (ENTAILED); the lowest rank wins.
+        """0 for the most specific kind (DENIAL) up to 6 (ATTRIBUTION); the lowest rank wins.
 
         >>> min([ENTAILED, NEGATION], key=lambda rule: rule.rank)
         <Rule.NEGATION: 'negation'>
@@ -88,6 +93,7 @@ EXCLUSIVE = Rule.EXCLUSIVE
 CONTRARY = Rule.CONTRARY
 QUANTITY = Rule.QUANTITY
 ENTAILED = Rule.ENTAILED
+ATTRIBUTION = Rule.ATTRIBUTION
 ALL_RULES: frozenset[Rule] = frozenset(Rule)
 """Every rule: what :func:`~diplostatements.check` applies unless told otherwise."""
 

@@ -27,7 +27,7 @@ from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
 from .quantities import PROPORTION, Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
-from .rules import CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
+from .rules import ATTRIBUTION, CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
 from .statements import Channel, QuoteKind, Relay, RelayKind, Source, SpeechAct, Statement
 from .timespans import TimeSpan
 from .vocabulary import Predicate, Vocabulary
@@ -297,7 +297,7 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
         Predicate("raids", implies={"invades", "fights"}),
         Predicate("present"),
         Predicate("crowns", implies={"leads"}),
-        Predicate("tells", reporting=True, implies={"messages"}),
+        Predicate("tells", reporting=True, attributive=True, implies={"messages"}),
         Predicate("messages", reporting=True),
         Predicate("blames", timeless=True),
     ]
@@ -310,7 +310,8 @@ SMALL_VOCABULARY: Vocabulary = Vocabulary(
 imply others (``storms`` through two steps; ``raids`` implies ``fights`` both directly and
 through ``invades``, so only the shortest chain may be named; ``hugs`` is a symmetric predicate
 implying a directed one, ``phones`` and ``marries`` directed ones implying symmetric ones, ``weds``
-functional too); ``tells`` and ``messages`` report content; ``blames`` is timeless.
+functional too); ``tells`` and ``messages`` report content, ``tells`` as its subject's own
+(attributive); ``blames`` is timeless.
 """
 
 PLAIN_PREDICATE = _generating.PLAIN_PREDICATE
@@ -463,6 +464,9 @@ def _pair_predicates(vocabulary: Vocabulary) -> dict[Rule, list[str]]:
         EXCLUSIVE: [n for n, p in vocabulary.items() if p.functional or p.inverse_functional],
         CONTRARY: [n for n, p in vocabulary.items() if p.contrary],
         ENTAILED: [n for n in vocabulary if vocabulary.implications(n)],
+        ATTRIBUTION: list(_generating.predicates(vocabulary))
+        if any(p.attributive for p in vocabulary.values())
+        else [],
     }
     return {rule: names for rule, names in found.items() if names}
 
@@ -475,7 +479,8 @@ def contradicting_pairs(
     Each kind of :class:`~diplostatements.rules.Rule` the vocabulary allows is drawn: the same
     claim negated (the negation as broad as the affirmation or broader), two incompatible
     quantities, a rebuttal of the first statement, two objects (subjects) of a functional
-    (inverse-functional) predicate, two contrary predicates, and a negated implication. Both
+    (inverse-functional) predicate, two contrary predicates, a negated implication, and content
+    attributed to a speaker who denies it (with an attributive predicate). Both
     claims cover the same day, so the finding is DEFINITE when both are CERTAIN.
 
     Args:
@@ -515,6 +520,17 @@ def contradicting_pairs(
         elif kind is ENTAILED:
             chain = draw(st.sampled_from(vocabulary.implications(name)))
             second = attrs.evolve(base, predicate=chain[-1], polarity=Polarity.NEGATED)
+        elif kind is ATTRIBUTION:
+            # "Other told us that <subject> did it", against <subject>'s own "I did not".
+            telling = draw(
+                st.sampled_from(sorted(n for n, p in vocabulary.items() if p.attributive))
+            )
+            told = Claim(subject, telling, other, content=base)
+            return ContradictingPair(
+                Statement("first", other, day, [told]),
+                Statement("second", subject, day, [base.negated()]),
+                kind,
+            )
         first = Statement("first", subject, day, [base])
         if second is None:  # DENIAL
             rebuttal_kind = draw(st.sampled_from([k for k in RebuttalKind if k.contradicts]))

@@ -4,7 +4,8 @@ A :class:`Predicate` declares what a predicate name means for the checker: wheth
 object per subject at a time (``functional``), one subject per object (``inverse_functional``),
 whether "A p B" is the same as "B p A" (``symmetric``), which predicates cannot hold together with
 it (``contrary``), what it entails (``implies``), whether its claims carry reported content
-(``reporting``) and whether their truth depends on the day they are asked (``timeless``).
+(``reporting``) that the subject holds true (``attributive``), and whether their truth depends on
+the day they are asked (``timeless``).
 
 A :class:`Vocabulary` is an immutable mapping of predicates by name, checked as a whole: every
 ``contrary`` and ``implies`` reference must name a predicate it holds, ``contrary`` is closed
@@ -60,6 +61,16 @@ def _cameo(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldError(path_of(instance, attribute), "None or a CAMEO code such as '054'", value)
 
 
+def _attributive(instance: Predicate, attribute: attrs.Attribute[Any], value: object) -> None:
+    of_type(bool, "a bool")(instance, attribute, value)
+    if value and not instance.reporting:
+        raise FieldError(
+            path_of(instance, attribute),
+            "False unless reporting=True (only a reporting predicate carries content)",
+            value,
+        )
+
+
 def _flag() -> Any:
     return attrs.field(default=False, kw_only=True, validator=of_type(bool, "a bool"))
 
@@ -85,6 +96,10 @@ class Predicate:
         implies: predicates an affirmed claim of this one entails, for the same subject, object,
             qualifiers and period.
         reporting: the claim's ``content`` is what a message conveyed ("informed").
+        attributive: a claim of it attributes its ``content`` to its subject, as something the
+            subject holds true ("informed", "accused", but not "requested" or "promised", whose
+            content is an action asked for or offered). Content attributed to a side that its
+            own statements contradict is an ATTRIBUTION finding. Implies ``reporting``.
         timeless: a claim without ``when`` holds at all times, not only the day it was said
             ("responsible_for" a past attack).
         description: what the predicate means, for people.
@@ -110,6 +125,7 @@ class Predicate:
         default=frozenset(), kw_only=True, converter=_name_set, validator=_no_self_reference
     )
     reporting: bool = _flag()
+    attributive: bool = attrs.field(default=False, kw_only=True, validator=_attributive)
     timeless: bool = _flag()
     description: str = attrs.field(default="", kw_only=True, validator=of_type(str, "a string"))
     cameo: str | None = attrs.field(default=None, kw_only=True, validator=_cameo)

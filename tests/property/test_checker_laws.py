@@ -168,6 +168,7 @@ class Said(NamedTuple):
     span: TimeSpan
     certain: bool
     denies: str | None  # the ref of the assertion a rebuttal's negation denies
+    side: str  # the side it commits (for attributed content: the side it is attributed to)
     hedged_by: bool = False  # a rebuttal's own claim: the rebuttal's modality is not CERTAIN
 
 
@@ -305,6 +306,40 @@ def same_proposition(one: Claim, other: Claim, reading: Reading) -> bool:
     )
 
 
+def period(claim: Claim, default: TimeSpan, reading: Reading) -> TimeSpan:
+    """A claim's period: its ``when``, all time if timeless, else ``default``."""
+    if claim.when is not None:
+        return claim.when
+    known = reading.declared.get(claim.predicate)
+    return TimeSpan.always() if known is not None and known.timeless else default
+
+
+def attributed(found: StatementSet, reading: Reading) -> list[Said]:
+    """Content attributed to a side: by an affirmed claim of an attributive predicate.
+
+    Each is named by the attributing claim's ref, about the content's own period or else the
+    attributing claim's, certain only if both claims are, and of the side the attributing
+    claim's subject commits over that claim's period (only an actor can have statements).
+    """
+    found_content: list[Said] = []
+    for statement in found:
+        for index, claim in enumerate(statement.claims):
+            declared = reading.declared.get(claim.predicate)
+            content = claim.content
+            if content is None or declared is None or not declared.attributive:
+                continue
+            if not claim.affirmed or claim.subject not in found.actors:
+                continue
+            span = period(claim, statement.said_on, reading)
+            certain = claim.modality is Modality.CERTAIN and content.modality is Modality.CERTAIN
+            side = found.side_of(claim.subject, span)
+            ref = f"{statement.id}#{index}"
+            found_content.append(
+                Said(ref, content, period(content, span, reading), certain, None, side)
+            )
+    return found_content
+
+
 def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[Stated]]:
     """Every top-level claim, and every negation a contradicting rebuttal implies.
 
@@ -313,10 +348,7 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
     """
 
     def span_of(claim: Claim, statement: Statement) -> TimeSpan:
-        if claim.when is not None:
-            return claim.when
-        known = reading.declared.get(claim.predicate)
-        return TimeSpan.always() if known is not None and known.timeless else statement.said_on
+        return period(claim, statement.said_on, reading)
 
     said: list[Said] = []
     stated: list[Stated] = []
@@ -325,7 +357,8 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
         for index, claim in enumerate(statement.claims):
             certain = claim.modality is Modality.CERTAIN
             span = span_of(claim, statement)
-            said.append(Said(f"{statement.id}#{index}", claim, span, certain, None, hedged))
+            side = found.side_of_statement(statement)
+            said.append(Said(f"{statement.id}#{index}", claim, span, certain, None, side, hedged))
     for statement in found:
         if not isinstance(statement, Rebuttal) or not statement.kind.contradicts:
             continue
@@ -349,7 +382,9 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
             span = span_of(claim, target_statement)
             negation = attrs.evolve(claim.negated(), when=span, modality=statement.modality)
             certain = statement.modality is Modality.CERTAIN
-            said.append(Said(f"{statement.id}#denies:{ref}", negation, span, certain, str(ref)))
+            side = found.side_of_statement(statement)
+            ref_of_negation = f"{statement.id}#denies:{ref}"
+            said.append(Said(ref_of_negation, negation, span, certain, str(ref), side))
     return said, stated
 
 
@@ -454,7 +489,7 @@ def clash(x: Form, y: Form, reading: Reading) -> str | None:
     return found
 
 
-RANK = ["denial", "negation", "exclusive", "contrary", "quantity", "entailed"]
+RANK = ["denial", "negation", "exclusive", "contrary", "quantity", "entailed", "attribution"]
 
 
 class Expected(NamedTuple):
@@ -500,6 +535,16 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[s
         expected = strongest(a, b, expanded[i], expanded[j], reading)
         if expected is not None:
             result[pair] = expected
+    # Content attributed to a side against that side's own assertions: the lowest rank.
+    for content in attributed(found, reading):
+        content_forms = forms(content.claim, reading)
+        for other, other_forms in zip(said, expanded, strict=True):
+            pair = frozenset({content.ref, other.ref})
+            if other.side != content.side or other.ref == content.ref or pair in result:
+                continue
+            expected = strongest(content, other, content_forms, other_forms, reading)
+            if expected is not None:
+                result[pair] = Expected("attribution", expected.certainty, expected.chains)
     return result
 
 
@@ -527,7 +572,7 @@ def strongest(
             kind = "entailed"
         else:
             rank, kind = (RANK.index(rule),), rule
-        way = {a.ref: x.chain, b.ref: y.chain} if kind == "entailed" else {}
+        way = {a.ref: x.chain, b.ref: y.chain}
         if best is None or rank < best:
             best, ways, best_kind = rank, [way], kind
         elif rank == best and way not in ways:
@@ -545,7 +590,7 @@ def agrees(report: Report, expected: dict[frozenset[str], Expected]) -> None:
     for pair, finding in got.items():
         want = expected[pair]
         assert (finding.kind.value, finding.certainty.value) == (want.kind, want.certainty)
-        if want.kind != "entailed":
+        if want.kind not in {"entailed", "attribution"}:
             assert finding.via == ()
             continue
         named = [(*way[finding.first.ref], *way[finding.second.ref]) for way in want.chains]

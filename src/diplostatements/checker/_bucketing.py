@@ -165,7 +165,8 @@ def bucket(rows: Rows, vocabulary: Vocabulary, *, entailed: bool) -> Buckets:  #
                 negative[key] = [held, aid]
         else:
             negative[key] = aid
-    for aid in rows.denied:  # the implied negations, numbered after the stated claims
+    # The implied negations, numbered after the stated claims, then attributed content.
+    for aid in (*rows.denied, *rows.attributed):
         claim = claims[aid]
         _put(found, vocabulary, aid, claim, found.profile(vocabulary, claim.predicate))
     return found

@@ -168,6 +168,35 @@ class Writer:
             text = f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}"
         return f"{text}." if definite else f"{text} ({_hedge(first, second)})."
 
+    def attribution(
+        self,
+        rule: Rule,
+        content: Assertion,
+        other: Assertion,
+        chains: _Chains,
+        *,
+        side: str,
+        told: tuple[str, str],
+        definite: bool,
+    ) -> str:
+        """One sentence explaining an ATTRIBUTION finding.
+
+        Args:
+            rule: the rule between the attributed content and the side's own claim.
+            content: the attributing assertion, its claim replaced by the content it conveys.
+            other: the side's own assertion.
+            chains: the implication chains of the content and of ``other``.
+            side: the side the content is attributed to.
+            told: what the attributing assertion and ``other`` say (:meth:`telling`).
+            definite: whether the finding is DEFINITE.
+        """
+        name = self.names.get(side, side)
+        text = (
+            f"{told[0]}, but {told[1]}: it attributes to {name} what {name}'s own words"
+            f" contradict ({_why(rule, content, other, chains)})"
+        )
+        return f"{text}." if definite else f"{text} ({_hedge(content, other)})."
+
     def _saying(self, claim: Claim) -> str:
         """What a rebuttal's own claim says of the claim it denies: ", saying that ..."."""
         return f", saying that {describe_claim(claim, self.names, self.phrases)}"

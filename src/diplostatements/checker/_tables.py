@@ -34,6 +34,7 @@ from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
 from ._profiles import Profile, profile_of
+from ._tables_more import attribution_statements
 
 __all__ = ["candidates"]
 
@@ -63,7 +64,7 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     # Checked without building objects, and in the normal form (aliases resolved, defaults in).
     tables = table_form.validate(source)
     claims = tables.claims
-    kept = attrs.evolve(tables, claims=claims.filter(_keep(claims, vocabulary)))
+    kept = attrs.evolve(tables, claims=claims.filter(_keep(claims, vocabulary, tables.actors)))
     return table_form.from_arrow(kept)
 
 
@@ -82,7 +83,7 @@ def _days(column: Any, unbounded: int) -> pa.ChunkedArray:
     return pc.fill_null(column.cast(pa.int32()), unbounded)
 
 
-def _keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.ChunkedArray:
+def _keep(claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table) -> pa.ChunkedArray:
     """Which rows of a claims table to keep (a boolean column)."""
     statement = claims["statement_id"]
     rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
@@ -94,7 +95,9 @@ def _keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.ChunkedArray:
     rows = _clashing_rows(keys)
     # Whole statements: a finding holds the statement with all its claims.
     chosen = pc.unique(pc.take(statement, rows))
-    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type)])
+    # The rules that look beyond a claim's keys (ATTRIBUTION) keep their statements too.
+    more = attribution_statements(claims, actors, vocabulary)
+    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type), more.cast(chosen.type)])
     return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen)))
 
 

@@ -21,11 +21,13 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
+import attrs
+
 from ..claims import Modality
 from ..collection import Assertion
 from ..rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from ..report import Certainty, Contradiction, Dispute, Report, Retraction, _LazyFindings
-from ..rules import DENIAL, ENTAILED, Rule, overlap
+from ..rules import ATTRIBUTION, DENIAL, ENTAILED, Rule, overlap
 from ..timespans import Overlap
 from ..vocabulary import Vocabulary
 from . import _reasons
@@ -68,20 +70,19 @@ def findings(
         The report.
     """
     best = _merge(hits, rows, vocabulary)
-    # In a DENIAL the denied claim comes first. An implied negation is numbered after every
-    # stated claim, so its target is the lower number; a rebuttal's own claim may be either.
-    denied_first = {(min(pair), max(pair)): pair[0] for pair in _scoped_pairs(rows)}
     # Looked up in a tuple, by identity: hashing a rule (an enum member) is a Python call.
     kinds = tuple(enabled)
     aids = {aid for pair, found in best.items() if found[1] in kinds for aid in pair}
     keys, sides = _keys(rows, vocabulary, aids)
     placed: list[tuple[tuple[Any, ...], Finding, bool]] = []
     append = placed.append
-    for (lo, hi), (_, kind, rule, definite, chains) in best.items():
+    for (lo, hi), (_, kind, rule, definite, chains, lead) in best.items():
         if kind not in kinds:
             continue
         low, high = keys[lo], keys[hi]
-        if denied_first.get((lo, hi), lo) == lo if kind is DENIAL else low <= high:
+        # The denied claim comes first in a DENIAL, the attributing claim in an ATTRIBUTION;
+        # else the earlier assertion.
+        if lead == lo if lead is not None else low <= high:
             append((low + high, (lo, hi, kind, rule, definite, chains), sides[lo] == sides[hi]))
         else:
             swapped = (chains[1], chains[0])
@@ -99,8 +100,12 @@ def findings(
     return Report(lazy, disputes, retracted, names=rows.names)
 
 
-_Best = tuple[tuple[Any, ...], Rule, Rule, bool, Chains]
-"""A pair's best hit so far: (its rank, kind, rule that matched, definite, chains)."""
+_Best = tuple[tuple[Any, ...], Rule, Rule, bool, Chains, "int | None"]
+"""A pair's best hit so far: (its rank, kind, rule that matched, definite, chains, lead).
+
+``lead`` is the assertion that must come first (a DENIAL's target, an ATTRIBUTION's attributing
+claim), or ``None``.
+"""
 
 
 def _merge(
@@ -112,19 +117,25 @@ def _merge(
     for aid, (_, target) in rows.denied.items():
         # A denial and its target: the same period by construction, so only modality counts.
         both = claims[aid].modality is _CERTAIN and claims[target].modality is _CERTAIN
-        best[(target, aid)] = ((DENIAL.rank,), DENIAL, DENIAL, both, _NO_CHAINS)
-    for target, own in _scoped_pairs(rows):
+        best[(target, aid)] = ((DENIAL.rank,), DENIAL, DENIAL, both, _NO_CHAINS, target)
+    for target, own, _ in rows.scoped:
         # A rebuttal's own claim denies the target over its own period: that decides.
         definite = _scoped_denial(rows, vocabulary, target, own)
         if definite is not None:
             pair = (target, own) if target < own else (own, target)
-            best[pair] = ((DENIAL.rank,), DENIAL, DENIAL, definite, _NO_CHAINS)
+            best[pair] = ((DENIAL.rank,), DENIAL, DENIAL, definite, _NO_CHAINS, target)
     entailed = ENTAILED.rank
     rank: tuple[Any, ...]
     # Each rule's rank as a key, found by identity in C (Rule.rank hashes the rule in Python).
     rules, ranks = list(Rule), [(rule.rank,) for rule in Rule]
+    attributed = rows.attributed
+    attributions = _Attributions(rows)
     for group in hits:
-        for first, second, rule, definite, first_chain, second_chain in group:
+        for hit in group:
+            first, second, rule, definite, first_chain, second_chain = hit
+            if attributed and (first in attributed or second in attributed):
+                attributions.add(best, hit)
+                continue
             if first < second:
                 key, chains = (first, second), (first_chain, second_chain)
             else:
@@ -141,13 +152,55 @@ def _merge(
             # both to imply by both chains, so that the pairing of equal chains ranks first. So
             # the order of the hits (and of the groups) decides nothing.
             if known is None or rank < known[0]:
-                best[key] = (rank, kind, rule, definite, chains)
+                best[key] = (rank, kind, rule, definite, chains, None)
     return best
 
 
-def _scoped_pairs(rows: Rows) -> list[tuple[int, int]]:
-    """Each (target, own claim) pair of a denial a rebuttal states itself."""
-    return [(target, own) for target, own, _ in rows.scoped]
+class _Attributions:
+    """The ATTRIBUTION findings of a check, from the hits of attributed content.
+
+    Content attributed to a side clashes, for this rule, only with that side's own assertions:
+    not with other attributed content, nor with the claim that conveys it. The finding is the
+    pair (attributing claim, the side's assertion), the attributing claim first; among several
+    hits of a pair the one through the shortest chains wins, as for ENTAILED.
+    """
+
+    def __init__(self, rows: Rows) -> None:
+        self.rows = rows
+        self.sides: dict[int, str] = {}
+
+    def side(self, aid: int) -> str:
+        known = self.sides.get(aid)
+        if known is None:
+            known = self.sides[aid] = self.rows.side(aid)
+        return known
+
+    def add(self, best: dict[tuple[int, int], _Best], hit: Hit) -> None:
+        """Record a hit that involves attributed content, if it is an ATTRIBUTION."""
+        attributed = self.rows.attributed
+        first, second, rule, definite, first_chain, second_chain = hit
+        if first in attributed:
+            content, other, content_chain, other_chain = first, second, first_chain, second_chain
+        else:
+            content, other, content_chain, other_chain = second, first, second_chain, first_chain
+        if other in attributed:
+            return
+        teller, side = attributed[content]
+        if other == teller or self.side(other) != side:
+            return
+        if teller < other:
+            key, chains = (teller, other), (content_chain, other_chain)
+        else:
+            key, chains = (other, teller), (other_chain, content_chain)
+        rank = (
+            ATTRIBUTION.rank,
+            len(content_chain) + len(other_chain),
+            sorted(chains),
+            rule.rank,
+        )
+        known = best.get(key)
+        if known is None or rank < known[0]:
+            best[key] = (rank, ATTRIBUTION, rule, definite, chains, teller)
 
 
 def _scoped_denial(rows: Rows, vocabulary: Vocabulary, target: int, own: int) -> bool | None:
@@ -259,17 +312,30 @@ class _Maker:
             self.assertion(second_aid),
         )
         retracted = kind is DENIAL and _retracts(second, first)
-        reason = self.writer.reason(
-            kind,
-            rule,
-            first,
-            second,
-            chains,
-            told=(first_told, second_told),
-            definite=definite,
-            retracted=retracted,
-        )
-        via = (*chains[0], *chains[1]) if kind is ENTAILED else ()
+        if kind is ATTRIBUTION:
+            content = self.rows.claims[self.rows.attributions[first_aid]]
+            side = self.rows.attributed[self.rows.attributions[first_aid]][1]
+            reason = self.writer.attribution(
+                rule,
+                attrs.evolve(first, claim=content),
+                second,
+                chains,
+                side=side,
+                told=(first_told, second_told),
+                definite=definite,
+            )
+        else:
+            reason = self.writer.reason(
+                kind,
+                rule,
+                first,
+                second,
+                chains,
+                told=(first_told, second_told),
+                definite=definite,
+                retracted=retracted,
+            )
+        via = (*chains[0], *chains[1]) if kind is ENTAILED or kind is ATTRIBUTION else ()
         certainty = _DEFINITE if definite else _POSSIBLE
         return make_contradiction(first, second, kind, certainty, reason, via)
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..claims import Claim
+from ..claims import Claim, Modality
 from ..collection import StatementSet
 from ..collection import _statement_key as statement_key
 from ..rebuttals import ClaimRef, Rebuttal
@@ -69,6 +69,12 @@ class Rows:
         scoped: the denials a rebuttal states itself: ``(target, own, ref)`` where claim
             ``own`` of a contradicting rebuttal is the target claim's proposition with the
             other polarity, so it replaces the implied negation of claim ``target`` (``ref``).
+        attributed: attributed content's number -> (the number of the claim attributing it,
+            the side it is attributed to). Content an affirmed claim of an attributive predicate
+            conveys ("Russia informed us that X": X, attributed to Russia's side) is numbered
+            after the implied negations; it is compared with the assertions of its side alone
+            (ATTRIBUTION), never asserted.
+        attributions: the number of an attributing claim -> the number of its content.
         rebuttals: the rebuttals that target statements of the set, in the set's order.
         sides: the side a statement commits (the set's resolver, with its cache).
         names: actor id -> display name.
@@ -80,6 +86,8 @@ class Rows:
     stated: int
     denied: dict[int, tuple[ClaimRef, int]]
     scoped: list[tuple[int, int, ClaimRef]]
+    attributed: dict[int, tuple[int, str]]
+    attributions: dict[int, int]
     rebuttals: list[Rebuttal]
     sides: Callable[[Statement], str]
     names: Mapping[str, str]
@@ -88,6 +96,10 @@ class Rows:
     def source(self, aid: int) -> Origin:
         """Where assertion ``aid`` comes from."""
         statement = self.statements[aid]
+        attributed = self.attributed.get(aid)
+        if attributed is not None:  # content: where the claim conveying it comes from
+            teller = self.source(attributed[0])
+            return Origin(statement, teller.position, self.claims[aid])
         denied = self.denied.get(aid)
         if denied is None:
             # Its claims are numbered one after the other: count back to the first.
@@ -137,13 +149,61 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         len(claims),
         {},
         [],
+        {},
+        {},
         _rebuttals(statements),
         statements.side_of_statement,
         statements.names,
         statements.statements,
     )
     _add_negations(found, statements, vocabulary, first_aid)
+    _add_attributed(found, statements, vocabulary)
     return found
+
+
+def _add_attributed(found: Rows, statements: StatementSet, vocabulary: Vocabulary) -> None:
+    """Number the content each affirmed claim of an attributive predicate attributes.
+
+    The content is about its own ``when``; without one, about the period of the claim that
+    conveys it (what Russia told on Monday was so on Monday), or all time for a timeless
+    predicate. It is as hedged as the weaker of the two claims, and attributed to the side the
+    conveying claim's subject commits over that claim's period. A subject that is not an actor
+    has no statements to contradict it: its content is not numbered.
+    """
+    attributive = {name for name, predicate in vocabulary.items() if predicate.attributive}
+    if not attributive:
+        return
+    claims, said_by, actors = found.claims, found.statements, statements.actors
+    tellers = [
+        aid
+        for aid in range(found.stated)
+        if claims[aid].content is not None
+        and claims[aid].predicate in attributive
+        and claims[aid].affirmed
+        and claims[aid].subject in actors
+    ]
+    for aid in tellers:
+        claim, statement = claims[aid], said_by[aid]
+        content = claim.content
+        assert content is not None  # chosen for it just above
+        span = period_span(claim, statement, profile_of(vocabulary, claim.predicate))
+        side = statements.side_of(claim.subject, span)
+        when = content.when
+        if when is None:
+            profile = profile_of(vocabulary, content.predicate)
+            when = None if profile is not None and profile.timeless else span
+        found.attributed[len(claims)] = (aid, side)
+        found.attributions[aid] = len(claims)
+        claims.append(
+            attrs.evolve(content, when=when, modality=_weaker(claim.modality, content.modality))
+        )
+        said_by.append(statement)
+
+
+def _weaker(one: Modality, other: Modality) -> Modality:
+    """The less certain of two modalities (CERTAIN, then PROBABLE, then POSSIBLE)."""
+    order = (Modality.CERTAIN, Modality.PROBABLE, Modality.POSSIBLE)
+    return max(one, other, key=order.index)
 
 
 def _rebuttals(statements: StatementSet) -> list[Rebuttal]:
