@@ -79,7 +79,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _load() -> dict[str, Country]:
-    countries = {row["alpha_3"]: Country(**row) for row in _rows("iso3166.csv")}
+    countries = {
+        row["alpha_3"]: Country(
+            row["alpha_3"], row["alpha_2"], row["numeric"], row["name"], row["common_name"]
+        )
+        for row in _rows("iso3166.csv")
+    }
     countries["XKX"] = Country("XKX", "XK", "", "Kosovo", "")
     for row in _rows("iso3166-3.csv"):
         start, end = date.fromisoformat(row["start"]), date.fromisoformat(row["end"])
