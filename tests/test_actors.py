@@ -12,24 +12,27 @@ from hypothesis import Phase, find, given, settings
 
 from diplostatements.actors import (
     COUNTRY_CODES,
+    ORGANIZATION_IDS,
     Actor,
     ActorKind,
     Affiliation,
     actor_id,
     country_name,
+    country_span,
 )
 from diplostatements.exceptions import FieldError, UnknownReferenceError
 from diplostatements.strategies import actor_ids, actors, affiliations
 from diplostatements.timespans import TimeSpan
 
 
-def table_rows() -> list[dict[str, str]]:
-    """The shipped ISO 3166-1 table, read here without the library's loader."""
-    raw = (files("diplostatements") / "data" / "iso3166.csv").read_text(encoding="utf-8")
+def table_rows(name: str = "iso3166.csv") -> list[dict[str, str]]:
+    """A shipped table, read here without the library's loader."""
+    raw = (files("diplostatements") / "data" / name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(raw)))
 
 
 ROWS = table_rows()
+FORMER_ROWS = table_rows("iso3166-3.csv")
 
 
 class TestCountryTable:
@@ -70,8 +73,10 @@ class TestCountryTable:
         assert (row["alpha_2"], row["numeric"], row["name"]) == (alpha_2, numeric, name)
 
     def test_country_codes(self) -> None:
-        """COUNTRY_CODES is exactly the table's alpha-3 codes."""
-        assert {row["alpha_3"] for row in ROWS} == COUNTRY_CODES
+        """COUNTRY_CODES is exactly the tables' alpha-3 codes, and XKX."""
+        shipped = {row["alpha_3"] for row in [*ROWS, *FORMER_ROWS]}
+        assert shipped | {"XKX"} == COUNTRY_CODES
+        assert len(COUNTRY_CODES) == len(ROWS) + len(FORMER_ROWS) + 1
 
     # (code, the name news uses, the ISO short name)
     NAMES: tuple[tuple[Any, ...], ...] = (
@@ -315,6 +320,116 @@ class TestActorState:
         with pytest.raises(FieldError) as caught:
             Actor.state(643)  # type: ignore[arg-type]
         assert caught.value.path == "Actor.state.code"
+
+
+class TestFormerStates:
+    # (code, the name news uses, first day, last day): each state's span as history gives it
+    STATES: tuple[tuple[Any, ...], ...] = (
+        ("SUN", "Soviet Union", date(1922, 12, 30), date(1991, 12, 26)),
+        ("YUG", "Yugoslavia", date(1918, 12, 1), date(2003, 2, 3)),
+        ("CSK", "Czechoslovakia", date(1918, 10, 28), date(1992, 12, 31)),
+        ("DDR", "East Germany", date(1949, 10, 7), date(1990, 10, 2)),
+        ("YMD", "South Yemen", date(1967, 11, 30), date(1990, 5, 21)),
+        ("SCG", "Serbia and Montenegro", date(2003, 2, 4), date(2006, 6, 3)),
+    )
+
+    @pytest.mark.parametrize(("code", "name", "first", "last"), STATES)
+    def test_state_and_span(self, code: str, name: str, first: date, last: date) -> None:
+        """Actor.state names a former state; country_span gives the days it existed."""
+        actor = Actor.state(code.lower())
+        assert (actor.id, actor.name, actor.kind, actor.country) == (
+            code,
+            name,
+            ActorKind.STATE,
+            code,
+        )
+        assert country_span(code) == TimeSpan.between(first, last)
+        assert country_name(code) == name
+
+    def test_every_row_has_a_span(self) -> None:
+        """Every former state's first day comes before its last, and the code is not in use."""
+        current = {row["alpha_3"] for row in ROWS}
+        for row in FORMER_ROWS:
+            assert row["alpha_3"] not in current
+            assert date.fromisoformat(row["start"]) < date.fromisoformat(row["end"])
+
+    def test_current_country_span(self) -> None:
+        """A country of today has no recorded bound: always."""
+        assert country_span("RUS") == TimeSpan.always()
+
+    def test_country_field(self) -> None:
+        """A person may belong to a former state, and to Kosovo."""
+        assert Actor.person("gorbachev", "Mikhail Gorbachev", country="sun").country == "SUN"
+        assert Actor.person("osmani", "Vjosa Osmani", country="XKX").country == "XKX"
+
+    def test_kosovo(self) -> None:
+        """XKX, the user-assigned code in use for Kosovo, is a state of today."""
+        kosovo = Actor.state("XKX")
+        assert (kosovo.name, country_span("XKX")) == ("Kosovo", TimeSpan.always())
+
+    def test_unknown_span(self) -> None:
+        """country_span of an unknown code names its argument and suggests."""
+        with pytest.raises(UnknownReferenceError) as caught:
+            country_span("USR")
+        assert caught.value.path == "country_span.code"
+
+
+class TestInternationalOrganization:
+    @pytest.mark.parametrize(
+        ("ident", "name"),
+        [
+            ("EU", "European Union"),
+            ("un", "United Nations"),
+            ("NATO", "North Atlantic Treaty Organization"),
+            ("AU", "African Union"),
+            ("ASEAN", "Association of Southeast Asian Nations"),
+            ("OPCW", "Organisation for the Prohibition of Chemical Weapons"),
+        ],
+    )
+    def test_known(self, ident: str, name: str) -> None:
+        """The shipped table names an organisation of no country, its id upper-cased."""
+        actor = Actor.international_organization(ident, aliases=["Brussels"])
+        assert (actor.id, actor.name, actor.kind, actor.country) == (
+            ident.upper(),
+            name,
+            ActorKind.INTERNATIONAL_ORGANIZATION,
+            None,
+        )
+        assert actor.aliases == {"Brussels"}
+        assert actor.id in ORGANIZATION_IDS
+
+    def test_ids_are_not_country_codes(self) -> None:
+        """No organisation's id is a country code (a claim's name is one or the other)."""
+        assert not ORGANIZATION_IDS & COUNTRY_CODES
+
+    def test_unknown_suggests(self) -> None:
+        """An unknown id suggests close ones and says how to make any other organisation."""
+        with pytest.raises(UnknownReferenceError) as caught:
+            Actor.international_organization("NATOO")
+        assert caught.value.path == "Actor.international_organization.id"
+        assert caught.value.suggestions == ("NATO",)
+        assert "Actor.organization(" in caught.value.__notes__[0]
+
+    def test_not_a_string(self) -> None:
+        """A non-string id is a FieldError naming the argument."""
+        with pytest.raises(FieldError, match=r"Actor\.international_organization\.id"):
+            Actor.international_organization(5)  # type: ignore[arg-type]
+
+    def test_state_of_an_organization(self) -> None:
+        """Actor.state("EU") points to the organisation's constructor."""
+        with pytest.raises(UnknownReferenceError) as caught:
+            Actor.state("EU")
+        assert any("Actor.international_organization('EU')" in n for n in caught.value.__notes__)
+
+    def test_spokesperson(self) -> None:
+        """An organisation's spokesperson speaks for it through an affiliation."""
+        link = Affiliation(
+            "borrell",
+            Actor.international_organization("EU"),
+            role="High Representative",
+            speaks_for=True,
+        )
+        assert link.organization == "EU"
 
 
 class TestActorPerson:

@@ -376,7 +376,7 @@ class TestReferences:
             Claim("RUS", "informed"),
             FieldError,
             "StatementSet.add(item)",
-            "an Actor, Affiliation, Statement or Rebuttal",
+            "an Actor, Affiliation, PartOf, Statement or Rebuttal",
         ),
         ("peskov", FieldError, "StatementSet.add(item)", "got 'peskov'"),
     )
@@ -1063,6 +1063,7 @@ def _ready(item: Item, known: set[str]) -> bool:
         return True
     if isinstance(item, Affiliation):
         return {item.member, item.organization} <= known
+    assert isinstance(item, Statement)
     needed = {item.speaker, *(relay.via for relay in item.relays)}
     if item.on_behalf_of is not None:
         needed.add(item.on_behalf_of)

@@ -25,6 +25,7 @@ from diplostatements import (
     FieldError,
     Modality,
     ParseError,
+    PartOf,
     Quantity,
     Rebuttal,
     RebuttalKind,
@@ -252,6 +253,7 @@ class TestSchema:
             ("relay", Relay),
             ("source", Source),
             ("claimRef", ClaimRef),
+            ("partOf", PartOf),
         ],
     )
     def test_fields_match_the_model(self, definition: str, cls: type) -> None:
@@ -836,7 +838,9 @@ class TestJsonLines:
         assert found[0].startswith("line 4, $.said_on: expected a time span")
         assert found[1].startswith("line 5, column 2: expected valid JSON")
         assert found[2].startswith('line 6, $.type: expected a record type: "actor"')
-        assert found[3].startswith("line 7, $: expected an actor, affiliation, statement or")
+        assert found[3].startswith(
+            "line 7, $: expected an actor, affiliation, part-of, statement or"
+        )
 
     def test_reference_problems_carry_line_numbers(self) -> None:
         """An unknown speaker is reported at its line."""

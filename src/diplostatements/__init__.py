@@ -23,6 +23,7 @@ from .exceptions import (
     VocabularyError,
 )
 from .io import FileError, dump, dumps, load, loads
+from .parts import PartOf
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .report import Certainty, Contradiction, Dispute, Report, Retraction
@@ -71,6 +72,7 @@ __all__ = [
     "Modality",
     "Overlap",
     "ParseError",
+    "PartOf",
     "Polarity",
     "Predicate",
     "Quantity",

@@ -12,6 +12,7 @@ from ._problems import Problems, relocate
 from .actors import Actor
 from .collection import StatementSet
 from .exceptions import DiplostatementsError, DuplicateIdError, ValidationError
+from .parts import PartOf
 from .statements import Statement
 
 __all__ = ["assemble"]
@@ -84,4 +85,6 @@ def _item_name(item: Item) -> str:
     # How StatementSet names an item in its messages (see _references).
     if isinstance(item, Statement | Actor):
         return f"{type(item).__name__}({item.id!r})"
+    if isinstance(item, PartOf):
+        return f"PartOf({item.part!r}, {item.whole!r})"
     return f"Affiliation({item.member!r}, {item.organization!r})"

@@ -27,6 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError
+from .parts import PartOf
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Relay, Source, Statement
@@ -59,12 +60,13 @@ MAX_DEPTH: Final = 32
 RECORD_TYPES: Final[Mapping[str, type[Any]]] = {
     "actor": Actor,
     "affiliation": Affiliation,
+    "part_of": PartOf,
     "statement": Statement,
     "rebuttal": Rebuttal,
 }
 """The ``"type"`` tag of a record and the class it holds."""
 
-Item = Actor | Affiliation | Statement
+Item = Actor | Affiliation | Statement | PartOf
 
 _TYPE_NAMES: Final = {cls: name for name, cls in RECORD_TYPES.items()}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -401,22 +403,38 @@ _register(Relay, "a relay object")
 _register(Source, "a source object")
 _register(Actor, "an actor object", aliases=override(struct_hook=_strings))
 _register(Affiliation, "an affiliation object")
-_register(Statement, "a statement object", claims=_items(Claim), relays=_items(Relay))
+_register(PartOf, "a part-of object")
+_COSIGNERS: Final = override(struct_hook=_list_of(_string))
+_register(
+    Statement,
+    "a statement object",
+    claims=_items(Claim),
+    relays=_items(Relay),
+    cosigners=_COSIGNERS,
+)
 _register(
     Rebuttal,
     "a rebuttal object",
     claims=_items(Claim),
     relays=_items(Relay),
+    cosigners=_COSIGNERS,
     targets=override(struct_hook=_list_of(_target)),
 )
 converter.register_structure_hook(
     ClaimRef,
     _object(ClaimRef, make_dict_structure_fn(ClaimRef, converter), "a claim reference"),
 )
-# A claim index is always written, even 0: {"statement_id": "x"} would read like a whole target.
-converter.register_unstructure_hook(
-    ClaimRef, make_dict_unstructure_fn(ClaimRef, converter, _cattrs_omit_if_default=False)
-)
+
+
+def _unstructure_ref(ref: ClaimRef) -> dict[str, Any]:
+    # A claim index is always written, even 0: {"statement_id": "x"} would read like a whole
+    # target. The depth into content only when there is one, as other defaults.
+    if ref.content:
+        return {"statement_id": ref.statement_id, "claim": ref.claim, "content": ref.content}
+    return {"statement_id": ref.statement_id, "claim": ref.claim}
+
+
+converter.register_unstructure_hook(ClaimRef, _unstructure_ref)
 converter.register_unstructure_hook(tuple, list)
 
 
@@ -485,5 +503,5 @@ def structure_item(record: object, kinds: Mapping[str, type[Any]], default: str 
 
 
 def _or(kinds: Mapping[str, type[Any]], *, quote: bool = False) -> str:
-    names = [f'"{name}"' if quote else name for name in kinds]
+    names = [f'"{name}"' if quote else name.replace("_", "-") for name in kinds]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

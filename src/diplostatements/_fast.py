@@ -33,8 +33,9 @@ from ._validation import EMPTY, is_text
 from .actors import COUNTRY_CODES, Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .exceptions import FieldError
+from .parts import PartOf
 from .quantities import Quantity
-from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
+from .rebuttals import MAX_CONTENT, ClaimRef, Rebuttal, RebuttalKind
 from .statements import Channel, QuoteKind, Relay, Source, SpeechAct, Statement
 from .timespans import TimeSpan
 
@@ -109,6 +110,7 @@ _STATEMENT_FIELDS: Final = (
     "relays",
     "source",
     "language",
+    "cosigners",
 )
 _STATEMENT = _setters(Statement, _STATEMENT_FIELDS)
 _REBUTTAL = _setters(Rebuttal, (*_STATEMENT_FIELDS, "targets", "kind", "modality"))
@@ -126,6 +128,7 @@ _LANGUAGE: Final = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 _ACTOR_KEYS: Final = frozenset({"type", "id", "name", "kind", "country", "aliases", "wikidata"})
 _LINK_KEYS: Final = frozenset({"type", "member", "organization", "role", "span", "speaks_for"})
+_PART_OF_KEYS: Final = frozenset({"type", "part", "whole", "span"})
 _CLAIM_KEYS: Final = frozenset(_CLAIM_FIELDS)
 _STATEMENT_KEYS: Final = frozenset({"type", *_STATEMENT_FIELDS})
 _REBUTTAL_KEYS: Final = frozenset({*_STATEMENT_KEYS, "targets", "kind", "modality"})
@@ -163,7 +166,7 @@ class Reader:
 
     def record(
         self, pairs: object, kinds: Collection[str], default: str | None = None
-    ) -> Actor | Affiliation | Statement | None:
+    ) -> Actor | Affiliation | Statement | PartOf | None:
         """The item a record read by :data:`DECODER` holds, or None to read it carefully.
 
         Args:
@@ -187,6 +190,8 @@ class Reader:
             return _actor(fields)
         if tag == "affiliation":
             return self._affiliation(fields)
+        if tag == "part_of":
+            return self._part_of(fields)
         return None
 
     def _day(self, value: object) -> TimeSpan | None:
@@ -236,6 +241,20 @@ class Reader:
         ):
             setter(link, value)
         return link
+
+    def _part_of(self, fields: dict[str, Any]) -> PartOf | None:
+        if not fields.keys() <= _PART_OF_KEYS:
+            return None
+        part, whole = fields.get("part"), fields.get("whole")
+        if not (_slug(part) and _slug(whole) and part != whole):
+            return None
+        assert isinstance(part, str)
+        assert isinstance(whole, str)
+        raw_span = fields.get("span", _MISSING)
+        span = TimeSpan.always() if raw_span is _MISSING else self._day(raw_span)
+        if span is None:
+            return None
+        return PartOf(part, whole, span=span)  # rare: made by its constructor
 
     def _claim(self, pairs: object, depth: int) -> Claim | None:
         # depth: how deep in content the claim is (0 for a statement's own claims).
@@ -314,6 +333,14 @@ class Reader:
             if claim is None:
                 return None
             claims.append(claim)
+        cosigners: tuple[str, ...] = ()
+        raw_cosigners = fields.get("cosigners")
+        if raw_cosigners is not None:
+            if type(raw_cosigners) is not list or not all(_text(item) for item in raw_cosigners):
+                return None
+            cosigners = tuple(raw_cosigners)
+            if speaker in cosigners or len(set(cosigners)) != len(cosigners):
+                return None
         behalf = fields.get("on_behalf_of")
         text = fields.get("text")
         language = fields.get("language")
@@ -349,6 +376,7 @@ class Reader:
         statement = _new(Rebuttal if rebuttal else Statement)
         set_id, set_speaker, set_said_on, set_claims, set_behalf, set_channel = setters[:6]
         set_act, set_text, set_quote, set_relays, set_source, set_language = setters[6:12]
+        set_cosigners = setters[12]
         set_id(statement, ident)
         set_speaker(statement, speaker)
         set_said_on(statement, said_on)
@@ -361,7 +389,8 @@ class Reader:
         set_relays(statement, relays)
         set_source(statement, source)
         set_language(statement, language)
-        for setter, value in zip(setters[12:], extra, strict=True):
+        set_cosigners(statement, cosigners)
+        for setter, value in zip(setters[13:], extra, strict=True):
             setter(statement, value)
         return statement
 
@@ -487,14 +516,17 @@ def _claim_ref(pairs: object) -> ClaimRef | None:
     if type(pairs) is not tuple:
         return None
     fields = dict(pairs)
-    if len(fields) != len(pairs) or not fields.keys() <= {"statement_id", "claim"}:
+    if len(fields) != len(pairs) or not fields.keys() <= {"statement_id", "claim", "content"}:
         return None
     ident, index = fields.get("statement_id"), fields.get("claim", 0)
+    depth = fields.get("content", 0)
     if type(ident) is not str or not _text(ident):
         return None
     if type(index) is not int or not 0 <= index <= MAX_NUMBER:
         return None
-    return ClaimRef(ident, index)
+    if type(depth) is not int or not 0 <= depth <= MAX_CONTENT:
+        return None
+    return ClaimRef(ident, index, content=depth)
 
 
 def _careful_errors() -> tuple[type[Exception], ...]:

@@ -20,6 +20,7 @@ from ._fast import DECODER, Reader, as_json, read_integer
 from ._problems import FileFieldError, Problems, describe
 from .actors import Actor, Affiliation
 from .exceptions import ParseError
+from .parts import PartOf
 from .rebuttals import Rebuttal
 from .statements import Statement
 
@@ -45,6 +46,7 @@ VERSION: Final = 1
 SECTIONS: Final[Mapping[str, tuple[Mapping[str, type[Any]], str]]] = {
     "actors": ({"actor": Actor}, "actor"),
     "affiliations": ({"affiliation": Affiliation}, "affiliation"),
+    "part_of": ({"part_of": PartOf}, "part_of"),
     "statements": ({"statement": Statement, "rebuttal": Rebuttal}, "statement"),
 }
 """A JSON document's lists: the record types each may hold, and the type of an untagged one."""

@@ -17,6 +17,7 @@ from ._validation import close_matches
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError, DuplicateIdError, FieldError, UnknownReferenceError
+from .parts import PartOf
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Statement
 
@@ -32,6 +33,8 @@ class Staged:
         "base_actors",
         "base_resolver",
         "base_statements",
+        "part_of",
+        "part_of_places",
         "pending",
         "plain",
         "resolver",
@@ -59,6 +62,8 @@ class Staged:
         self.statements: dict[str, Statement] = {}
         self.affiliations: list[Affiliation] = []
         self.affiliation_places: list[str] = []  # each affiliation's position, as "[3] "
+        self.part_of: list[PartOf] = []
+        self.part_of_places: list[str] = []
         self.warnings: list[str] | None = []  # None: no typo warnings (a file is read as it is)
         self._rewritten: dict[str, Statement] | None = None
 
@@ -79,6 +84,11 @@ class Staged:
         """Stage an affiliation whose references were checked."""
         self.affiliations.append(affiliation)
         self.affiliation_places.append(prefix)
+
+    def add_part_of(self, link: PartOf, prefix: str) -> None:
+        """Stage a part-of link whose references were checked."""
+        self.part_of.append(link)
+        self.part_of_places.append(prefix)
 
     def rewritten(self) -> dict[str, Statement]:
         """Stored statements whose claims name an alias this batch introduces, resolved anew.
@@ -147,6 +157,16 @@ def check_affiliation(affiliation: Affiliation, staged: Staged, prefix: str) -> 
             raise FieldError(path, f"the actor's id {owner!r}, not an alias", ref)
 
 
+def check_part_of(link: PartOf, staged: Staged, prefix: str) -> None:
+    """Both ends of a part-of link must be known actors, given by id."""
+    for field in ("part", "whole"):
+        ref = getattr(link, field)
+        path = f"{prefix}PartOf({link.part!r}, {link.whole!r}).{field}"
+        owner = staged.resolver.require(ref, path)
+        if owner != ref:
+            raise FieldError(path, f"the actor's id {owner!r}, not an alias", ref)
+
+
 def check_statement(statement: Statement, staged: Staged, prefix: str) -> Statement:
     """Check a statement's references; return it with actor aliases resolved to ids."""
     resolver = staged.resolver
@@ -155,6 +175,20 @@ def check_statement(statement: Statement, staged: Staged, prefix: str) -> Statem
     speaker = resolver.require(statement.speaker, f"{where}.speaker")
     if speaker != statement.speaker:
         changes["speaker"] = speaker
+    if statement.cosigners:
+        cosigners = tuple(
+            resolver.require(name, f"{where}.cosigners[{index}]")
+            for index, name in enumerate(statement.cosigners)
+        )
+        for index, name in enumerate(cosigners):
+            if name in (speaker, *cosigners[:index]):
+                raise FieldError(
+                    f"{where}.cosigners[{index}]",
+                    "a signatory not already named (it is an alias of one)",
+                    statement.cosigners[index],
+                )
+        if cosigners != statement.cosigners:
+            changes["cosigners"] = cosigners
     if statement.on_behalf_of is not None:
         behalf = resolver.require(statement.on_behalf_of, f"{where}.on_behalf_of")
         if behalf != statement.on_behalf_of:
@@ -240,13 +274,12 @@ def _check_targets(rebuttal: Rebuttal, staged: Staged, where: str) -> None:
                 else []
             )
             raise UnknownReferenceError(path, ident, "statement", close_matches(ident, known))
-        if isinstance(target, ClaimRef) and target.claim >= len(found.claims):
-            raise FieldError(
-                f"{path}.claim",
-                f"a claim index below {len(found.claims)} (statement {ident!r} has"
-                f" {len(found.claims)} claim{'s' if len(found.claims) != 1 else ''})",
-                target.claim,
-            )
+        if isinstance(target, ClaimRef):
+            try:
+                target.find(found)
+            except FieldError as error:
+                field = error.path.rpartition(".")[2]  # "claim" or "content"
+                raise FieldError(f"{path}.{field}", error.expected, error.got) from None
 
 
 def stage_batch(
@@ -267,13 +300,16 @@ def stage_batch(
     kinds = _by_kind(items)
     if kinds is None:
         return False
-    actors, links, statements, rebuttals = kinds
+    actors, links, statements, rebuttals, parts = kinds
     try:
         for actor in actors:
             staged.add_actor(actor, "")
         for link in links:
             check_affiliation(link, staged, "")
             staged.add_affiliation(link, "")
+        for part in parts:
+            check_part_of(part, staged, "")
+            staged.add_part_of(part, "")
     except DiplostatementsError:
         return False
     if actors and staged.rewritten():
@@ -286,11 +322,12 @@ def stage_batch(
 
 def _by_kind(
     items: Sequence[object],
-) -> tuple[list[Actor], list[Affiliation], list[Statement], list[Rebuttal]] | None:
+) -> tuple[list[Actor], list[Affiliation], list[Statement], list[Rebuttal], list[PartOf]] | None:
     actors: list[Actor] = []
     links: list[Affiliation] = []
     statements: list[Statement] = []
     rebuttals: list[Rebuttal] = []
+    parts: list[PartOf] = []
     for item in items:
         kind = type(item)
         if kind is Statement:
@@ -301,12 +338,14 @@ def _by_kind(
             actors.append(item)  # type: ignore[arg-type]
         elif kind is Affiliation:
             links.append(item)  # type: ignore[arg-type]
+        elif kind is PartOf:
+            parts.append(item)  # type: ignore[arg-type]
         else:
             return None
-    return actors, links, statements, rebuttals
+    return actors, links, statements, rebuttals, parts
 
 
-def _stage_statements(  # noqa: PLR0911 -- one loop: a call per statement costs a tenth
+def _stage_statements(  # noqa: PLR0911, PLR0912 -- one loop: a call per statement costs a tenth
     statements: Sequence[Statement],
     staged: Staged,
     ticker: Ticker,
@@ -339,6 +378,9 @@ def _stage_statements(  # noqa: PLR0911 -- one loop: a call per statement costs 
         speaker = statement.speaker
         if speaker not in ids and speaker not in more_ids:
             return False
+        for cosigner in statement.cosigners:
+            if cosigner not in ids and cosigner not in more_ids:
+                return False
         behalf = statement.on_behalf_of
         if behalf is not None and behalf not in ids and behalf not in more_ids:
             return False
@@ -373,17 +415,26 @@ def _content_plain(
     return True
 
 
+def _has_content(claim: Claim | None, depth: int) -> bool:
+    for _ in range(depth):
+        claim = None if claim is None else claim.content
+    return claim is not None
+
+
 def _targets_known(rebuttals: Sequence[Statement], staged: Staged) -> bool:
     """Every target of these rebuttals (all staged) is a statement, and each claim index fits."""
     new, known = staged.statements, staged.base_statements
     for rebuttal in rebuttals:
         assert isinstance(rebuttal, Rebuttal)
         for target in rebuttal.targets:
-            if type(target) is str:
+            depth = 0
+            if isinstance(target, str):
                 ident, index = target, -1
             else:
-                ident, index = target.statement_id, target.claim  # type: ignore[union-attr]
+                ident, index, depth = target.statement_id, target.claim, target.content
             found = (new.get(ident) or known.get(ident)) if ident != rebuttal.id else None
             if found is None or index >= len(found.claims):
+                return False
+            if depth and not _has_content(found.claims[index], depth):
                 return False
     return True

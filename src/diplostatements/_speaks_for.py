@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from .actors import Affiliation
 from .exceptions import FieldError
+from .parts import PartOf
 
-__all__ = ["cycle_errors", "find_cycles"]
+__all__ = ["cycle_errors", "find_cycles", "part_of_cycle_errors"]
 
 
 def cycle_errors(
@@ -46,6 +48,62 @@ def cycle_errors(
             )
         )
     return errors
+
+
+def part_of_cycle_errors(
+    existing: Mapping[str, Sequence[PartOf]],
+    new: Sequence[PartOf],
+    places: Mapping[int, str],
+) -> list[FieldError]:
+    """An error for each part-of cycle the ``new`` links would close, at its first new link.
+
+    A part-of cycle is found as a speaks-for cycle is: each link stands in as an affiliation
+    that speaks for its whole, over the same period.
+    """
+    if not new:
+        return []
+    shadows: dict[int, PartOf] = {}
+
+    def shadow(link: PartOf) -> Affiliation:
+        stand_in = Affiliation(link.part, link.whole, span=link.span, speaks_for=True)
+        shadows[id(stand_in)] = link
+        return stand_in
+
+    reachable = _Shadows(existing, shadow)
+    errors = []
+    for cycle in find_cycles(reachable, [shadow(link) for link in new]):
+        first = shadows[id(cycle[0])]
+        names = " -> ".join([first.part, *(link.organization for link in cycle)])
+        errors.append(
+            FieldError(
+                f"{places[id(first)]}PartOf({first.part!r}, {first.whole!r}).whole",
+                "a whole that closes no part-of cycle (each actor of a cycle is part of the"
+                " next at times that may overlap, so it would be part of itself)",
+                names,
+            )
+        )
+    return errors
+
+
+class _Shadows(Mapping[str, Sequence[Affiliation]]):
+    """Held part-of links, as stand-in affiliations made when a member is first looked up."""
+
+    def __init__(self, links: Mapping[str, Sequence[PartOf]], shadow: Any) -> None:
+        self._links = links
+        self._shadow = shadow
+        self._made: dict[str, list[Affiliation]] = {}
+
+    def __getitem__(self, member: str) -> Sequence[Affiliation]:
+        made = self._made.get(member)
+        if made is None:
+            made = self._made[member] = [self._shadow(link) for link in self._links[member]]
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._links)
+
+    def __len__(self) -> int:
+        return len(self._links)
 
 
 def find_cycles(

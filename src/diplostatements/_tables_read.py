@@ -347,10 +347,11 @@ def _relocated(
     if isinstance(path, str) and path.startswith("[") and "]" in path:
         position = int(path[1 : path.index("]")])
         item = items[position]
-        name = (
-            f"{type(item).__name__}({item.id!r})"
-            if isinstance(item, Actor | Statement)
-            else f"Affiliation({item.member!r}, {item.organization!r})"
-        )
+        if isinstance(item, Actor | Statement):
+            name = f"{type(item).__name__}({item.id!r})"
+        elif isinstance(item, Affiliation):
+            name = f"Affiliation({item.member!r}, {item.organization!r})"
+        else:
+            name = f"PartOf({item.part!r}, {item.whole!r})"
         return relocate(problem, f"[{position}] {name}", places[position])
     return problem

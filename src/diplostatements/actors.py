@@ -5,7 +5,9 @@ An :class:`Actor` has a short stable ``id`` that claims and statements refer to 
 aliases (metonyms such as "Moscow" or "the Kremlin") and a Wikidata id. An :class:`Affiliation`
 links a member to an organisation over a period, and says whether the member speaks for it.
 
-States come from the ISO 3166-1 table shipped with the package:
+States come from the ISO 3166-1 table shipped with the package, with the former states of ISO
+3166-3 (``"SUN"``, ``"YUG"``, ``"DDR"``...) and Kosovo's ``"XKX"``; international organisations
+from a table of their own:
 
 >>> russia = Actor.state("RUS", aliases=["Moscow"])
 >>> russia.name, russia.kind.value, russia.country
@@ -15,6 +17,10 @@ States come from the ISO 3166-1 table shipped with the package:
 'RUS'
 >>> Affiliation(peskov, "kremlin", role="spokesman", speaks_for=True).member
 'peskov'
+>>> Actor.state("SUN").name, country_span("SUN")
+('Soviet Union', TimeSpan.between(1922-12-30, 1991-12-26))
+>>> Actor.international_organization("NATO").name
+'North Atlantic Treaty Organization'
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import attrs
 from . import _iso3166
 from ._validation import (
     TEXT,
+    close_matches,
     enum_of,
     is_text,
     non_empty_str,
@@ -44,15 +51,22 @@ from .timespans import TimeSpan
 
 __all__ = [
     "COUNTRY_CODES",
+    "ORGANIZATION_IDS",
     "Actor",
     "ActorKind",
     "Affiliation",
     "actor_id",
     "country_name",
+    "country_span",
 ]
 
 COUNTRY_CODES: frozenset[str] = _iso3166.CODES
-"""Every ISO 3166-1 alpha-3 code in the shipped table (249 of them)."""
+"""Every code a ``country`` may hold: the 249 ISO 3166-1 alpha-3 codes of the shipped table,
+``"XKX"`` (Kosovo, the user-assigned code in common use) and the former states of ISO 3166-3
+(``"SUN"``, ``"YUG"``, ``"CSK"``, ``"DDR"``, ``"YMD"``...; see :func:`country_span`)."""
+
+ORGANIZATION_IDS: frozenset[str] = frozenset(_iso3166.ORGANIZATIONS)
+"""The ids :meth:`Actor.international_organization` knows ("EU", "UN", "NATO", "AU", ...)."""
 
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 _COUNTRY_WHAT = "ISO 3166-1 alpha-3 country"
@@ -62,7 +76,7 @@ class ActorKind(enum.Enum):
     """What sort of actor an :class:`Actor` is."""
 
     STATE = "state"
-    """A sovereign state or territory with an ISO 3166-1 code ("Russia")."""
+    """A sovereign state or territory with a country code ("Russia"; the Soviet Union, "SUN")."""
     GOVERNMENT = "government"
     """A government or one of its bodies ("the Kremlin", "the State Department")."""
     PERSON = "person"
@@ -74,7 +88,8 @@ class ActorKind(enum.Enum):
     MEDIA = "media"
     """A newspaper, news agency or broadcaster ("The Wall Street Journal", "Interfax")."""
     INTERNATIONAL_ORGANIZATION = "international_organization"
-    """An organisation of states ("the United Nations", "NATO")."""
+    """An organisation of states ("the United Nations", "NATO", "the European Union"); see
+    :meth:`Actor.international_organization`."""
     GROUP = "group"
     """An unnamed collective that speaks all the same ("U.S. officials", "Russian officials")."""
     OTHER = "other"
@@ -124,6 +139,30 @@ def country_name(code: str, *, iso: bool = False) -> str:
     return country.name if iso else country.usual_name
 
 
+def country_span(code: str) -> TimeSpan:
+    """When the country with this code existed: a former state's span, else always.
+
+    Args:
+        code: a code from :data:`COUNTRY_CODES` (any case).
+
+    Returns:
+        ``TimeSpan.between(first day, last day)`` for a former state of ISO 3166-3,
+        ``TimeSpan.always()`` for a country of today (no bound is recorded).
+
+    Raises:
+        UnknownReferenceError: ``code`` is not a known code; close matches are suggested.
+
+    >>> country_span("DDR")
+    TimeSpan.between(1949-10-07, 1990-10-02)
+    >>> country_span("DEU")
+    TimeSpan.always()
+    """
+    country = _country("country_span.code", code)
+    if country.start is None or country.end is None:
+        return TimeSpan.always()
+    return TimeSpan.between(country.start, country.end)
+
+
 def _country(path: str, code: object) -> _iso3166.Country:
     if not isinstance(code, str):
         raise FieldError(path, f"an {_COUNTRY_WHAT} code (a string)", code)
@@ -134,6 +173,12 @@ def _country(path: str, code: object) -> _iso3166.Country:
         if guesses:
             # The codes alone do not say which country each is; the note does, in tracebacks.
             error.add_note(f"suggested: {_iso3166.describe(guesses)}")
+        organization = _iso3166.ORGANIZATIONS.get(code.upper())
+        if organization is not None:
+            error.add_note(
+                f"{code!r} is an international organisation ({organization}):"
+                f" Actor.international_organization({code.upper()!r})"
+            )
         raise error
     return country
 
@@ -215,7 +260,9 @@ country=None, aliases=frozenset({'WSJ'}), wikidata=None)
         """The state with ISO 3166-1 alpha-3 ``code`` (any case), named from the shipped table.
 
         The id and country are the upper-case code; the name is the one news usually uses where
-        it differs from the ISO short name ("Russia", not "Russian Federation").
+        it differs from the ISO short name ("Russia", not "Russian Federation"). A former state of
+        ISO 3166-3 is one too (``"SUN"`` the Soviet Union, ``"YUG"``, ``"CSK"``, ``"DDR"``,
+        ``"YMD"``; :func:`country_span` gives when it existed), and so is ``"XKX"`` (Kosovo).
 
         Args:
             code: an alpha-3 code such as ``"RUS"``.
@@ -244,6 +291,55 @@ ISO 3166-1 alpha-3 country id, got 'UK'; did you mean 'GBR' or 'UKR'?
             country.usual_name,
             ActorKind.STATE,
             country=country.alpha_3,
+            aliases=aliases,
+            wikidata=wikidata,
+        )
+
+    @classmethod
+    def international_organization(
+        cls, id: str, *, aliases: Iterable[str] | str = (), wikidata: str | None = None
+    ) -> Actor:
+        """An international organisation from the shipped table, by its id (any case).
+
+        The table (:data:`ORGANIZATION_IDS`) holds the organisations of states whose statements
+        are most reported: ``"EU"``, ``"UN"``, ``"NATO"``, ``"AU"``, ``"ASEAN"``, ``"OSCE"``,
+        ``"OAS"``, ``"LAS"`` (the Arab League), ``"CSTO"``, ``"SCO"``, ``"OPCW"``, ``"IAEA"``...
+        It has no country; its spokespeople speak for it through an :class:`Affiliation`
+        (``Affiliation("borrell", "EU", role="High Representative", speaks_for=True)``). For one
+        the table does not hold, use :meth:`organization` with
+        ``kind=ActorKind.INTERNATIONAL_ORGANIZATION``.
+
+        Args:
+            id: the organisation's id in the table ("EU"), stored upper-case.
+            aliases: other names ("Brussels").
+            wikidata: its Wikidata item id, if wanted.
+
+        Returns:
+            An actor of kind :attr:`ActorKind.INTERNATIONAL_ORGANIZATION`.
+
+        Raises:
+            UnknownReferenceError: ``id`` is not in the table; close ids are suggested.
+
+        >>> Actor.international_organization("eu")
+        Actor(id='EU', name='European Union', kind=<ActorKind.INTERNATIONAL_ORGANIZATION: \
+'international_organization'>, country=None, aliases=frozenset(), wikidata=None)
+        """
+        path = "Actor.international_organization.id"
+        if not isinstance(id, str):
+            raise FieldError(path, "an international organisation's id (a string)", id)
+        name = _iso3166.ORGANIZATIONS.get(id.upper())
+        if name is None:
+            guesses = close_matches(id, _iso3166.ORGANIZATIONS)
+            error = UnknownReferenceError(path, id, "international organisation", guesses)
+            error.add_note(
+                "for another organisation: Actor.organization(id, name,"
+                " kind=ActorKind.INTERNATIONAL_ORGANIZATION)"
+            )
+            raise error
+        return cls(
+            id.upper(),
+            name,
+            ActorKind.INTERNATIONAL_ORGANIZATION,
             aliases=aliases,
             wikidata=wikidata,
         )

@@ -31,12 +31,20 @@ import attrs
 
 from ._plural import counted
 from ._progress import Progress, Ticker
-from ._references import Staged, check_affiliation, check_statement, plain_names, stage_batch
+from ._references import (
+    Staged,
+    check_affiliation,
+    check_part_of,
+    check_statement,
+    plain_names,
+    stage_batch,
+)
 from ._resolver import Resolver
-from ._speaks_for import cycle_errors
+from ._speaks_for import cycle_errors, part_of_cycle_errors
 from .actors import Actor, Affiliation
 from .claims import Claim
 from .exceptions import DiplostatementsError, FieldError, ValidationError
+from .parts import PartOf
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Statement
 from .timespans import Overlap, TimeSpan
@@ -51,7 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Assertion", "Item", "StatementSet"]
 
-Item: TypeAlias = Actor | Affiliation | Statement
+Item: TypeAlias = Actor | Affiliation | Statement | PartOf
 """Anything a :class:`StatementSet` holds."""
 
 _I = TypeVar("_I", bound=Item)
@@ -128,12 +136,14 @@ class StatementSet:
         "_actors",
         "_affiliations",
         "_order",
+        "_part_of",
         "_plain",
         "_rebuttals",
         "_resolver",
         "_side_cache",
         "_speaks_for",
         "_statements",
+        "_wholes",
     )
 
     def __init__(self, items: Iterable[Item] = ()) -> None:
@@ -142,6 +152,8 @@ class StatementSet:
         self._statements: dict[str, Statement] = {}
         self._rebuttals: dict[str, list[str]] = {}
         self._speaks_for: dict[str, list[Affiliation]] = {}
+        self._part_of: dict[PartOf, None] = {}
+        self._wholes: dict[str, list[PartOf]] = {}  # part -> its part-of links
         self._resolver = Resolver()
         self._order: list[Statement] | None = []
         # (actor, the four dates of a span) -> its side then. The dates rather than the span: a
@@ -255,20 +267,32 @@ class StatementSet:
             return item
         if isinstance(item, Statement):
             return staged.add_statement(check_statement(item, staged, prefix), prefix)
+        if isinstance(item, PartOf):
+            check_part_of(item, staged, prefix)
+            staged.add_part_of(item, prefix)
+            return item
         raise FieldError(
             f"{prefix}StatementSet.add(item)",
-            "an Actor, Affiliation, Statement or Rebuttal",
+            "an Actor, Affiliation, PartOf, Statement or Rebuttal",
             item,
         )
 
     def _cycles(self, staged: Staged) -> list[FieldError]:
-        """An error for each speaks-for cycle the staged affiliations would close."""
+        """An error for each speaks-for or part-of cycle the staged links would close."""
         new = [link for link in staged.affiliations if link not in self._affiliations]
-        return cycle_errors(
+        errors = cycle_errors(
             self._speaks_for,
             new,
             dict(zip(map(id, staged.affiliations), staged.affiliation_places, strict=True)),
         )
+        parts = [link for link in staged.part_of if link not in self._part_of]
+        if parts:
+            errors += part_of_cycle_errors(
+                self._wholes,
+                parts,
+                dict(zip(map(id, staged.part_of), staged.part_of_places, strict=True)),
+            )
+        return errors
 
     def _commit(self, staged: Staged) -> None:
         # Everything was checked; nothing below can fail, so the set never ends half-changed.
@@ -287,6 +311,10 @@ class StatementSet:
             if affiliation.speaks_for:
                 self._speaks_for.setdefault(affiliation.member, []).append(affiliation)
                 self._side_cache.clear()
+        for link in staged.part_of:
+            if link not in self._part_of:
+                self._part_of[link] = None
+                self._wholes.setdefault(link.part, []).append(link)
         if rewritten or staged.statements:
             self._store(rewritten, staged.statements)
 
@@ -324,6 +352,73 @@ class StatementSet:
     def affiliations(self) -> tuple[Affiliation, ...]:
         """The affiliations, ordered by member, organization, then period."""
         return tuple(sorted(self._affiliations, key=_affiliation_key))
+
+    @property
+    def part_of(self) -> tuple[PartOf, ...]:
+        """The part-of links, ordered by part, whole, then period."""
+        return tuple(sorted(self._part_of, key=lambda link: (link.part, link.whole, link.span)))
+
+    def wholes_of(self, part: str | Actor, when: date | TimeSpan) -> dict[str, tuple[PartOf, ...]]:
+        """The wholes this actor is part of at ``when``, each with the chain of links to it.
+
+        Follows part-of links whose period surely covers ``when``, transitively: a brigade is
+        part of the armed forces, and through them of the state. The nearest wholes come first,
+        then by id; each chain is the shortest (ties broken by ids), starting at ``part``.
+
+        Args:
+            part: an actor id, alias or :class:`Actor`.
+            when: a day or a period.
+
+        Returns:
+            whole's id -> the links from ``part`` to it (empty if it is part of nothing then).
+
+        >>> from datetime import date
+        >>> from diplostatements import Actor, PartOf, StatementSet
+        >>> s = StatementSet([
+        ...     Actor.state("RUS"),
+        ...     Actor.organization("rus-forces", "Russian Armed Forces", kind="government"),
+        ...     Actor.organization("53rd-brigade", "53rd Brigade", kind="group"),
+        ...     PartOf("53rd-brigade", "rus-forces"), PartOf("rus-forces", "RUS"),
+        ... ])
+        >>> list(s.wholes_of("53rd-brigade", date(2014, 7, 17)))
+        ['rus-forces', 'RUS']
+        """
+        ident = self._resolver.require(_ident(part), "StatementSet.wholes_of(part)")
+        span = TimeSpan.coerce(when)
+        if not isinstance(span, TimeSpan):
+            raise FieldError("StatementSet.wholes_of(when)", "a date or a TimeSpan", when)
+        found: dict[str, tuple[PartOf, ...]] = {}
+        level: list[tuple[str, tuple[PartOf, ...]]] = [(ident, ())]
+        while level:
+            reached: dict[str, tuple[PartOf, ...]] = {}
+            for member, chain in level:
+                for link in sorted(self._wholes.get(member, ()), key=_whole_key):
+                    whole = link.whole
+                    if (
+                        whole != ident
+                        and whole not in found
+                        and whole not in reached
+                        and link.span.contains(span)
+                    ):
+                        reached[whole] = (*chain, link)
+            for whole in sorted(reached):
+                found[whole] = reached[whole]
+            level = [(whole, reached[whole]) for whole in sorted(reached)]
+        return found
+
+    def sides_of_statement(self, statement: Statement) -> tuple[str, ...]:
+        """Every side a statement commits: one for most, one per signatory's side when joint.
+
+        The first is :meth:`side_of_statement`'s; each cosigner's side follows, in order, each
+        side once.
+        """
+        first = self.side_of_statement(statement)
+        if not statement.cosigners:
+            return (first,)
+        sides = {first: None}
+        for cosigner in statement.cosigners:
+            sides.setdefault(self._side(cosigner, statement.said_on), None)
+        return tuple(sides)
 
     def actor(self, ref: str) -> Actor:
         """The actor with this id or alias.
@@ -372,6 +467,8 @@ class StatementSet:
             return stored is not None and (stored == item or stored == self._as_stored(item))
         if isinstance(item, Actor):
             return self._actors.get(item.id) == item
+        if isinstance(item, PartOf):
+            return item in self._part_of
         return isinstance(item, Affiliation) and item in self._affiliations
 
     def __eq__(self, other: object) -> bool:
@@ -381,14 +478,16 @@ class StatementSet:
             self._actors == other._actors
             and self._statements == other._statements
             and self._affiliations.keys() == other._affiliations.keys()
+            and self._part_of.keys() == other._part_of.keys()
         )
 
     __hash__ = None  # type: ignore[assignment]  # a set that can grow is not hashable
 
     def __repr__(self) -> str:
+        parts = f" {counted(len(self._part_of), 'part-of link')}," if self._part_of else ""
         return (
             f"<StatementSet: {counted(len(self._actors), 'actor')},"
-            f" {counted(len(self._affiliations), 'affiliation')},"
+            f" {counted(len(self._affiliations), 'affiliation')},{parts}"
             f" {counted(len(self._statements), 'statement')}>"
         )
 
@@ -572,6 +671,8 @@ class StatementSet:
         new._statements = dict(self._statements)
         new._rebuttals = {key: list(value) for key, value in self._rebuttals.items()}
         new._speaks_for = {key: list(value) for key, value in self._speaks_for.items()}
+        new._part_of = dict(self._part_of)
+        new._wholes = {key: list(value) for key, value in self._wholes.items()}
         new._resolver = self._resolver.copy()
         new._order = self._order
         new._plain = (
@@ -588,7 +689,14 @@ class StatementSet:
         if not isinstance(other, StatementSet):
             raise FieldError("StatementSet.merge(other)", "a StatementSet", other)
         new = self.copy()
-        new.extend([*other._actors.values(), *other._affiliations, *other._statements.values()])
+        new.extend(
+            [
+                *other._actors.values(),
+                *other._affiliations,
+                *other._part_of,
+                *other._statements.values(),
+            ]
+        )
         return new
 
     def __or__(self, other: object) -> StatementSet:
@@ -601,7 +709,7 @@ def _rank(item: object) -> int:
     # Referenced things first, so one batch may hold items in any order.
     if isinstance(item, Actor):
         return 0
-    if isinstance(item, Affiliation):
+    if isinstance(item, Affiliation | PartOf):
         return 1
     return 3 if isinstance(item, Rebuttal) else 2
 
@@ -627,6 +735,10 @@ def _affiliation_key(affiliation: Affiliation) -> tuple[str, str, TimeSpan, str,
         affiliation.role or "",
         affiliation.speaks_for,
     )
+
+
+def _whole_key(link: PartOf) -> tuple[str, TimeSpan]:
+    return (link.whole, link.span)
 
 
 def _ident(actor: str | Actor) -> str:

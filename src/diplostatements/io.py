@@ -162,6 +162,8 @@ def _chunks(statements: StatementSet, format: Format) -> Iterator[str]:
     sections: tuple[tuple[str, Iterable[Item]], ...] = (
         ("actors", statements.actors.values()),
         ("affiliations", statements.affiliations),
+        # Written only when there are some: a set without them gives the bytes it always gave.
+        *((("part_of", statements.part_of),) if statements._part_of else ()),
         ("statements", statements),
     )
     encode = _ENCODER.encode

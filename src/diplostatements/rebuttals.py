@@ -35,11 +35,11 @@ from ._validation import (
     to_enum,
     to_tuple,
 )
-from .claims import Modality
+from .claims import Claim, Modality
 from .exceptions import FieldError
-from .statements import CHECKS, SpeechAct, Statement, statement_fields_plain
+from .statements import CHECKS, SpeechAct, Statement, split_speakers, statement_fields_plain
 
-__all__ = ["ClaimRef", "Rebuttal", "RebuttalKind"]
+__all__ = ["MAX_CONTENT", "ClaimRef", "Rebuttal", "RebuttalKind"]
 
 
 class RebuttalKind(enum.Enum):
@@ -103,20 +103,102 @@ def _to_speech_act(value: object) -> Any:
     return to_enum(SpeechAct, value)
 
 
+def _to_depth(value: bool | int) -> Any:
+    # content=True reads best for the usual one level; a depth reaches further in.
+    if value is True:
+        return 1
+    if value is False:
+        return 0
+    return value
+
+
+def _depth(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CONTENT:
+        raise FieldError(
+            path_of(instance, attribute),
+            f"True, False or a depth of nested content (an int from 0 to {MAX_CONTENT})",
+            value,
+        )
+
+
+MAX_CONTENT: Final = 32
+"""How deep a :class:`ClaimRef` may point into nested content (as deep as claims may nest)."""
+
+
 @attrs.frozen
 class ClaimRef:
     """One claim of a statement, by the statement's id and the claim's 0-based index.
 
+    With ``content``, the reference points into the claim's nested content: what a reporting
+    claim conveyed. "Russia informed us *that it withdrew*": a denial of the withdrawal targets
+    ``ClaimRef("trump-tweet", 0, content=True)``, not the informing.
+
     Args:
         statement_id: the id of the statement.
         claim: the index of the claim in that statement's ``claims``.
+        content: ``True`` for the claim's content, ``False`` (the default) for the claim itself;
+            or a depth (2: the content's content). Stored as the depth.
+
+    >>> ref = ClaimRef("trump-tweet", 0, content=True)
+    >>> ref.content, str(ref)
+    (1, 'trump-tweet#0.content')
     """
 
     statement_id: str = attrs.field(validator=non_empty_str)
     claim: int = attrs.field(default=0, validator=_index)
+    content: int = attrs.field(default=0, kw_only=True, converter=_to_depth, validator=_depth)
 
     def __str__(self) -> str:
-        return f"{self.statement_id}#{self.claim}"
+        return f"{self.statement_id}#{self.claim}" + ".content" * self.content
+
+    def __repr__(self) -> str:
+        # As attrs writes it, with content only where it is set (most references have none).
+        content = f", content={self.content}" if self.content else ""
+        return f"ClaimRef(statement_id={self.statement_id!r}, claim={self.claim}{content})"
+
+    def find(self, statement: Statement) -> Claim:
+        """The claim this reference names in ``statement`` (nested content followed).
+
+        Args:
+            statement: the statement with id ``statement_id``.
+
+        Raises:
+            FieldError: the statement has no such claim, or the claim no content that deep.
+
+        >>> from datetime import date
+        >>> from diplostatements import Claim
+        >>> told = Claim("RUS", "informed", "USA", content=Claim("RUS", "withdrew_from", "VEN"))
+        >>> tweet = Statement("trump-tweet", "trump", date(2019, 6, 3), [told])
+        >>> ClaimRef("trump-tweet", 0, content=True).find(tweet)
+        Claim('RUS', 'withdrew_from', 'VEN')
+        """
+        where = f"ClaimRef({self.statement_id!r}, {self.claim})"
+        claims = statement.claims
+        if self.claim >= len(claims):
+            count = len(claims)
+            raise FieldError(
+                f"{where}.claim",
+                f"a claim index below {count} (statement {statement.id!r} has"
+                f" {count} claim{'s' if count != 1 else ''})",
+                self.claim,
+            )
+        found = claims[self.claim]
+        for depth in range(self.content):
+            if found.content is None:
+                raise FieldError(
+                    f"{where}.content", _no_content(statement.id, self, depth), self.content
+                )
+            found = found.content
+        return found
+
+
+def _no_content(ident: str, ref: ClaimRef, depth: int) -> str:
+    if depth == 0:
+        return f"False: claim {ref.claim} of statement {ident!r} has no nested content"
+    return (
+        f"a depth of at most {depth}: claim {ref.claim} of statement {ident!r} nests"
+        f" content {depth} deep"
+    )
 
 
 def _targets(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -163,6 +245,9 @@ class Rebuttal(Statement):
     )
 
     def __attrs_post_init__(self) -> None:
+        speaker: object = self.speaker  # a tuple until split_speakers stores it
+        if type(speaker) is tuple:
+            split_speakers(self)
         targets = self.targets
         if not (
             statement_fields_plain(self)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,7 @@ import attrs
 
 from ._validation import (
     Checks,
+    check_text,
     enum_of,
     non_empty_str,
     of_type,
@@ -178,6 +180,24 @@ def _to_optional_span(value: object) -> object:
     return TimeSpan.coerce(value) if isinstance(value, date) else value
 
 
+def _to_speaker(value: Actor | str | Sequence[Actor | str]) -> Any:
+    # A list or tuple names every signatory of a joint statement; __attrs_post_init__ splits it
+    # into the speaker (the first) and the cosigners.
+    if type(value) is str:
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(actor_id(item) for item in value)
+    return actor_id(value)  # type: ignore[arg-type]  # anything else: the validator names it
+
+
+def _to_cosigners(value: Iterable[Actor | str]) -> Any:
+    if value == ():
+        return ()
+    if isinstance(value, list | tuple):
+        return tuple(actor_id(item) for item in value)
+    return to_tuple(value)
+
+
 def _optional_id(value: Actor | str | None) -> str | None:
     # Typed with None, unlike actor_id, so that a type checker accepts on_behalf_of=None.
     return None if value is None else actor_id(value)
@@ -263,7 +283,9 @@ class Statement:
 
     Args:
         id: a short id, unique within a set ("peskov-2019-06-04").
-        speaker: who spoke: an actor id or an :class:`~diplostatements.Actor`.
+        speaker: who spoke: an actor id or an :class:`~diplostatements.Actor`. For a joint
+            statement, a list of every signatory (``["FRA", "DEU", "GBR", "USA"]``): the first
+            is stored as ``speaker``, the others as ``cosigners``.
         said_on: when: a ``date`` or a :class:`~diplostatements.TimeSpan` for an imprecise date
             ("sometime in June 2019").
         claims: what the statement asserts.
@@ -276,11 +298,23 @@ class Statement:
         relays: the chain by which the statement reached the source, nearest to the speaker first.
         source: the document it was read in.
         language: the language it was made in, as a BCP 47 tag.
+        cosigners: the other signatories of a joint statement, after ``speaker`` (each an actor
+            id or :class:`~diplostatements.Actor`, none twice). :attr:`speakers` gives them all.
+
+    ``on_behalf_of`` stands for the first speaker: a joint statement commits each cosigner's own
+    side.
+
+    >>> from datetime import date
+    >>> joint = Statement("quad-2018-03-15", ["FRA", "DEU", "GBR", "USA"], date(2018, 3, 15))
+    >>> joint.speaker, joint.cosigners
+    ('FRA', ('DEU', 'GBR', 'USA'))
+    >>> joint.speakers
+    ('FRA', 'DEU', 'GBR', 'USA')
     """
 
     # Every field is checked in one function, __attrs_post_init__ (the validators: CHECKS).
     id: str = attrs.field()
-    speaker: str = attrs.field(converter=actor_id)
+    speaker: str = attrs.field(converter=_to_speaker)
     said_on: TimeSpan = attrs.field(converter=_to_span)
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=to_tuple)
     on_behalf_of: str | None = attrs.field(default=None, kw_only=True, converter=_optional_id)
@@ -293,12 +327,22 @@ class Statement:
     relays: tuple[Relay, ...] = attrs.field(default=(), kw_only=True, converter=to_tuple)
     source: Source | None = attrs.field(default=None, kw_only=True)
     language: str | None = attrs.field(default=None, kw_only=True)
+    cosigners: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_to_cosigners)
 
     def __attrs_post_init__(self) -> None:
         # The usual types first, in one expression; any doubt, and each field's validator says
         # what is wrong with the first field at fault.
+        speaker: object = self.speaker  # a tuple until split_speakers stores it
+        if type(speaker) is tuple:
+            split_speakers(self)
         if not statement_fields_plain(self):
             run_checks(self, CHECKS)
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every signatory: ``speaker``, then the ``cosigners`` (one for most statements)."""
+        cosigners = self.cosigners
+        return (self.speaker, *cosigners) if cosigners else (self.speaker,)
 
     def _repr_html_(self) -> str:
         # Rendering is a notebook nicety: load it only when a notebook asks.
@@ -312,13 +356,44 @@ class Statement:
         return (self.said_on, self.id)
 
 
+def split_speakers(statement: Statement) -> None:
+    """Store the signatories given as ``speaker``: the first as speaker, the rest as cosigners.
+
+    Raises:
+        FieldError: the list is empty or holds something other than actor ids, or cosigners were
+            given as well.
+    """
+    every: tuple[object, ...] = statement.speaker  # type: ignore[assignment]  # still the list
+    where = (
+        "Statement.speaker"
+        if type(statement) is Statement
+        else f"{type(statement).__name__}.speaker"
+    )
+    if not every:
+        raise FieldError(where, "an actor id, or a non-empty list of the signatories' ids", [])
+    for index, item in enumerate(every):
+        if not plain_text(item):
+            raise FieldError(f"{where}[{index}]", "an actor id or an Actor", item)
+        if item in every[:index]:
+            raise FieldError(f"{where}[{index}]", "a signatory not already named", item)
+    if statement.cosigners:
+        raise FieldError(
+            where.replace(".speaker", ".cosigners"),
+            "no cosigners when speaker lists every signatory (give them in one place)",
+            statement.cosigners,
+        )
+    object.__setattr__(statement, "speaker", every[0])
+    object.__setattr__(statement, "cosigners", every[1:])
+
+
 def statement_fields_plain(statement: Statement) -> bool:
     """Whether a statement's own fields hold the usual types (see ``__attrs_post_init__``)."""
-    behalf, text, claims, relays = (
+    behalf, text, claims, relays, cosigners = (
         statement.on_behalf_of,
         statement.text,
         statement.claims,
         statement.relays,
+        statement.cosigners,
     )
     return (
         plain_text(statement.id)
@@ -335,7 +410,35 @@ def statement_fields_plain(statement: Statement) -> bool:
         and (not relays or all(type(relay) is Relay for relay in relays))
         and (statement.source is None or type(statement.source) is Source)
         and statement.language is None
+        and (cosigners == () or _plain_cosigners(statement))
     )
+
+
+def _plain_cosigners(statement: Statement) -> bool:
+    cosigners = statement.cosigners
+    return (
+        type(cosigners) is tuple
+        and all(plain_text(item) for item in cosigners)
+        and len({statement.speaker, *cosigners}) == len(cosigners) + 1
+    )
+
+
+def _cosigners(instance: Statement, attribute: attrs.Attribute[Any], value: object) -> None:
+    where = path_of(instance, attribute)
+    if not isinstance(value, tuple):
+        raise FieldError(where, "a sequence of actor ids", value)
+    seen = {instance.speaker}
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise FieldError(f"{where}[{index}]", "an actor id or an Actor", item)
+        check_text(f"{where}[{index}]", item)
+        if item in seen:
+            raise FieldError(
+                f"{where}[{index}]",
+                "a signatory not already named (the speaker or a cosigner)",
+                item,
+            )
+        seen.add(item)
 
 
 CHECKS: Checks = (
@@ -351,5 +454,6 @@ CHECKS: Checks = (
     ("relays", tuple_of(Relay, "a Relay")),
     ("source", of_type(Source, "a Source", optional=True)),
     ("language", _language),
+    ("cosigners", _cosigners),
 )
 """A statement's field validators, in field order."""

@@ -157,6 +157,7 @@ def references(item: Item) -> set[str]:
         return set()
     if isinstance(item, Affiliation):
         return {item.member, item.organization}
+    assert isinstance(item, Statement)
     names = [item.speaker, item.on_behalf_of, *(relay.via for relay in item.relays)]
     needed = {OWNER[name.casefold()] for name in names if name is not None}
     if isinstance(item, Rebuttal):
