@@ -66,6 +66,8 @@ SPEAKS_FOR = (("d", "c"), ("b", "a"))
 # moved to another period, hedged, or narrowed: most echoes clash, many only nearly.
 ECHO = 50
 MOVED, HEDGED, NARROWED = 25, 15, 15
+# How often a statement is signed jointly by two speakers.
+JOINT = 8
 # How often a contradicting rebuttal with claims states what it denies of its first target.
 OWN_DENIAL = 40
 
@@ -305,7 +307,10 @@ def statement(
 ) -> Statement:
     """A statement (or, now and then, a rebuttal of earlier ones) holding ``claims``."""
     said_on = choose.span() if choose.chance(10) else TimeSpan.on(choose.pick(SAID_ON))
-    speaker = choose.pick(SPEAKERS)
+    first = choose.pick(SPEAKERS)
+    speaker: str | list[str] = first
+    if choose.chance(JOINT):  # a joint statement: each signatory's side asserts its claims
+        speaker = [first, choose.pick([other for other in SPEAKERS if other != first])]
     behalf = maybe(choose.pick(SPEAKERS) if choose.chance(5) else None)
     if not earlier or not choose.chance(rebuttal_chance):
         return Statement(ident, speaker, said_on, claims, on_behalf_of=behalf)

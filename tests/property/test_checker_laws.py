@@ -168,8 +168,10 @@ class Said(NamedTuple):
     span: TimeSpan
     certain: bool
     denies: str | None  # the ref of the assertion a rebuttal's negation denies
-    side: str  # the side it commits (for attributed content: the side it is attributed to)
+    sides: tuple[str, ...]  # every side it commits (a joint statement: each signatory's)
+    statement: str  # the id of the statement that says it
     hedged_by: bool = False  # a rebuttal's own claim: the rebuttal's modality is not CERTAIN
+    attributed_to: str | None = None  # attributed content: the side it is attributed to
 
 
 class Stated(NamedTuple):
@@ -333,9 +335,17 @@ def attributed(found: StatementSet, reading: Reading) -> list[Said]:
             span = period(claim, statement.said_on, reading)
             certain = claim.modality is Modality.CERTAIN and content.modality is Modality.CERTAIN
             side = found.side_of(claim.subject, span)
-            ref = f"{statement.id}#{index}"
             found_content.append(
-                Said(ref, content, period(content, span, reading), certain, None, side)
+                Said(
+                    f"{statement.id}#{index}",
+                    content,
+                    period(content, span, reading),
+                    certain,
+                    None,
+                    found.sides_of_statement(statement),
+                    statement.id,
+                    attributed_to=side,
+                )
             )
     return found_content
 
@@ -357,8 +367,9 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
         for index, claim in enumerate(statement.claims):
             certain = claim.modality is Modality.CERTAIN
             span = span_of(claim, statement)
-            side = found.side_of_statement(statement)
-            said.append(Said(f"{statement.id}#{index}", claim, span, certain, None, side, hedged))
+            sides = found.sides_of_statement(statement)
+            name = f"{statement.id}#{index}"
+            said.append(Said(name, claim, span, certain, None, sides, statement.id, hedged))
     for statement in found:
         if not isinstance(statement, Rebuttal) or not statement.kind.contradicts:
             continue
@@ -382,9 +393,11 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
             span = span_of(claim, target_statement)
             negation = attrs.evolve(claim.negated(), when=span, modality=statement.modality)
             certain = statement.modality is Modality.CERTAIN
-            side = found.side_of_statement(statement)
+            sides = found.sides_of_statement(statement)
             ref_of_negation = f"{statement.id}#denies:{ref}"
-            said.append(Said(ref_of_negation, negation, span, certain, str(ref), side))
+            said.append(
+                Said(ref_of_negation, negation, span, certain, str(ref), sides, statement.id)
+            )
     return said, stated
 
 
@@ -504,7 +517,25 @@ class Expected(NamedTuple):
     chains: list[dict[str, Chain]]
 
 
-def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[str], Expected]:
+Pair = frozenset[tuple[str, str]]
+"""A finding's two assertions, each as (ref, side): a joint statement commits several sides."""
+
+
+def side_pairs(a: Said, b: Said) -> list[Pair]:
+    """The pairs of sides a clash between two assertions is reported for, each once.
+
+    Every side of one against every side of the other; within one statement, each side against
+    itself; for attributed content, against the side it is attributed to.
+    """
+    if a.statement == b.statement:
+        pairs = [(side, side) for side in a.sides]
+    else:
+        others = b.sides if a.attributed_to is None else (a.attributed_to,)
+        pairs = [(one, other) for one in a.sides for other in others]
+    return [frozenset({(a.ref, one), (b.ref, other)}) for one, other in dict.fromkeys(pairs)]
+
+
+def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[Pair, Expected]:
     """Every pair of assertions compared with every other: the reference findings."""
     reading = read(vocabulary)
     said, stated = assertions(found, reading)
@@ -514,12 +545,13 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[s
     # have neither keeps the reference fast without deciding anything about time or scope.
     names = [{form.predicate for form in each} for each in expanded]
     contraries = [set().union(*(reading.contraries.get(n, ()) for n in each)) for each in names]
-    result: dict[frozenset[str], Expected] = {}
+    result: dict[frozenset[str], tuple[Expected, list[Pair]]] = {}
     for (i, a), (j, b) in itertools.combinations(enumerate(said), 2):
         certain = a.certain and b.certain
         pair = frozenset({a.ref, b.ref})
         if a.denies == b.ref or b.denies == a.ref:
-            result[pair] = Expected("denial", "definite" if certain else "possible", [{}])
+            denial = Expected("denial", "definite" if certain else "possible", [{}])
+            result[pair] = (denial, side_pairs(a, b))
             continue
         if pair in scoped:
             # The rebuttal's own claim decides the period, and its hedge counts.
@@ -528,24 +560,28 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[frozenset[s
                 own = a if a.ref == scoped[pair] else b
                 sure = certain and not own.hedged_by
                 sure = sure and meeting is Overlap.DEFINITE
-                result[pair] = Expected("denial", "definite" if sure else "possible", [{}])
+                denial = Expected("denial", "definite" if sure else "possible", [{}])
+                result[pair] = (denial, side_pairs(a, b))
             continue
         if names[i].isdisjoint(names[j]) and contraries[i].isdisjoint(names[j]):
             continue
         expected = strongest(a, b, expanded[i], expanded[j], reading)
         if expected is not None:
-            result[pair] = expected
+            result[pair] = (expected, side_pairs(a, b))
     # Content attributed to a side against that side's own assertions: the lowest rank.
     for content in attributed(found, reading):
         content_forms = forms(content.claim, reading)
         for other, other_forms in zip(said, expanded, strict=True):
             pair = frozenset({content.ref, other.ref})
-            if other.side != content.side or other.ref == content.ref or pair in result:
+            if content.attributed_to not in other.sides or other.ref == content.ref:
+                continue
+            if pair in result:
                 continue
             expected = strongest(content, other, content_forms, other_forms, reading)
             if expected is not None:
-                result[pair] = Expected("attribution", expected.certainty, expected.chains)
-    return result
+                found_kind = Expected("attribution", expected.certainty, expected.chains)
+                result[pair] = (found_kind, side_pairs(content, other))
+    return {key: expected for expected, keys in result.values() for key in keys}
 
 
 def strongest(
@@ -583,9 +619,12 @@ def strongest(
     return Expected(best_kind, "definite" if sure else "possible", ways)
 
 
-def agrees(report: Report, expected: dict[frozenset[str], Expected]) -> None:
+def agrees(report: Report, expected: dict[Pair, Expected]) -> None:
     """The report holds exactly the expected findings, each naming an expected chain."""
-    got = {frozenset({c.first.ref, c.second.ref}): c for c in report}
+    got = {
+        frozenset({(c.first.ref, c.first.side), (c.second.ref, c.second.side)}): c for c in report
+    }
+    assert len(got) == len(report)
     assert got.keys() == expected.keys()
     for pair, finding in got.items():
         want = expected[pair]

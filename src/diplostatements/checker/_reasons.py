@@ -33,13 +33,33 @@ _REBUTTAL_VERBS = {
 
 
 def who(statement: Statement, side: str, names: Mapping[str, str]) -> str:
-    """The speaker, on whose behalf, and the side: "Dmitry Peskov for The Kremlin (Russia)"."""
+    """The speaker, on whose behalf, and the side: "Dmitry Peskov for The Kremlin (Russia)".
+
+    A joint statement names every signatory: "France, Germany and the United Kingdom" (its
+    verb says "jointly": :func:`_jointly`).
+    """
+    if statement.cosigners:
+        return _signatories(statement, side, names)
     text = names.get(statement.speaker, statement.speaker)
     if statement.on_behalf_of is not None:
         text += f" for {names.get(statement.on_behalf_of, statement.on_behalf_of)}"
     if side not in (statement.speaker, statement.on_behalf_of):
         text += f" ({names.get(side, side)})"
     return text
+
+
+def _signatories(statement: Statement, side: str, names: Mapping[str, str]) -> str:
+    """The signatories, "France, Germany, the United Kingdom and the United States" (and side)."""
+    signed = [names.get(ident, ident) for ident in statement.speakers]
+    text = f"{', '.join(signed[:-1])} and {signed[-1]}"
+    if side not in statement.speakers:
+        text += f" ({names.get(side, side)})"
+    return text
+
+
+def _jointly(statement: Statement, verb: str) -> str:
+    """The verb, "said jointly" for a joint statement."""
+    return f"{verb} jointly" if statement.cosigners else verb
 
 
 def _verb(statement: Statement, *, denies: bool, retracted: bool) -> str:
@@ -124,7 +144,9 @@ class Writer:
             side: the side it commits.
             denies: whether it is a rebuttal's implied negation.
         """
-        verb = _verb(statement, denies=True, retracted=False) if denies else "said"
+        verb = _jointly(
+            statement, _verb(statement, denies=True, retracted=False) if denies else "said"
+        )
         return (
             f"{who(statement, side, self.names)} {verb} {_when(statement.said_on)}"
             f" that {describe_claim(claim, self.names, self.phrases, negated=denies)}"
@@ -157,7 +179,7 @@ class Writer:
         if kind is DENIAL:
             statement = second.statement
             stated = second.denies is None  # a rebuttal's own claim says what it denies
-            verb = _verb(statement, denies=True, retracted=retracted)
+            verb = _jointly(statement, _verb(statement, denies=True, retracted=retracted))
             text = (
                 f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
                 f" {_when(statement.said_on)}"
@@ -212,7 +234,7 @@ class Writer:
     ) -> str:
         """One sentence describing a qualification or challenge."""
         names, phrases = self.names, self.phrases
-        verb = _REBUTTAL_VERBS[rebuttal.kind]
+        verb = _jointly(rebuttal, _REBUTTAL_VERBS[rebuttal.kind])
         what = (
             describe_claim(target.claims[claim], names, phrases)
             if claim is not None
@@ -221,5 +243,6 @@ class Writer:
         )
         return (
             f"{who(rebuttal, side, names)} {verb} {_when(rebuttal.said_on)} what"
-            f" {who(target, target_side, names)} said {_when(target.said_on)}: {what}."
+            f" {who(target, target_side, names)} {_jointly(target, 'said')}"
+            f" {_when(target.said_on)}: {what}."
         )

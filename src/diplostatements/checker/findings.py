@@ -28,6 +28,7 @@ from ..collection import Assertion
 from ..rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from ..report import Certainty, Contradiction, Dispute, Report, Retraction, _LazyFindings
 from ..rules import ATTRIBUTION, DENIAL, ENTAILED, Rule, overlap
+from ..statements import Statement
 from ..timespans import Overlap
 from ..vocabulary import Vocabulary
 from . import _reasons
@@ -44,10 +45,13 @@ _NO_CHAINS: Chains = ((), ())
 _DEFINITE, _POSSIBLE = Certainty.DEFINITE, Certainty.POSSIBLE
 _CERTAIN = Modality.CERTAIN
 
-Finding = tuple[int, int, Rule, Rule, bool, Chains]
-"""A finding before it is written: (first, second, kind, rule that matched, definite, chains).
+Finding = tuple[int, int, Rule, Rule, bool, Chains, str, str]
+"""A finding before it is written.
 
-``first`` and ``second`` are assertion numbers in the report's order; the chains are theirs.
+(first, second, kind, rule that matched, definite, chains, first's side, second's side):
+``first`` and ``second`` are assertion numbers in the report's order; the chains and sides are
+theirs. A joint statement commits each signatory's side, so one pair of assertions may make a
+finding for each pair of sides.
 """
 
 
@@ -76,17 +80,25 @@ def findings(
     keys, sides = _keys(rows, vocabulary, aids)
     placed: list[tuple[tuple[Any, ...], Finding, bool]] = []
     append = placed.append
-    for (lo, hi), (_, kind, rule, definite, chains, lead) in best.items():
+    for pair, (_, kind, rule, definite, paired, lead) in best.items():
         if kind not in kinds:
             continue
+        lo, hi = pair
         low, high = keys[lo], keys[hi]
         # The denied claim comes first in a DENIAL, the attributing claim in an ATTRIBUTION;
         # else the earlier assertion.
         if lead == lo if lead is not None else low <= high:
-            append((low + high, (lo, hi, kind, rule, definite, chains), sides[lo] == sides[hi]))
+            first, second, chains = lo, hi, paired
         else:
-            swapped = (chains[1], chains[0])
-            append((high + low, (hi, lo, kind, rule, definite, swapped), sides[lo] == sides[hi]))
+            first, second, chains, low, high = hi, lo, (paired[1], paired[0]), high, low
+        one, other = sides[first], sides[second]
+        if len(one) == 1 and len(other) == 1:  # most findings: one side each
+            finding = (first, second, kind, rule, definite, chains, one[0], other[0])
+            append((low + high, finding, one[0] == other[0]))
+            continue
+        for first_side, second_side in _side_pairs(rows, first, second, kind, (one, other)):
+            finding = (first, second, kind, rule, definite, chains, first_side, second_side)
+            append((low + high + (first_side, second_side), finding, first_side == second_side))
     placed.sort(key=itemgetter(0))
     writer = _reasons.Writer(rows.names, vocabulary.phrases)
     found = [finding for _, finding, _ in placed]
@@ -94,10 +106,29 @@ def findings(
         [finding[2] for finding in found],
         [finding[4] for finding in found],
         [internal for _, _, internal in placed],
-        _Maker(found, rows, sides, writer),
+        _Maker(found, rows, writer),
     )
     disputes, retracted = _rebuttals(rows, writer)
     return Report(lazy, disputes, retracted, names=rows.names)
+
+
+def _side_pairs(
+    rows: Rows, first: int, second: int, kind: Rule, sides: tuple[tuple[str, ...], ...]
+) -> list[tuple[str, str]]:
+    """The pairs of sides a finding between two assertions is reported for.
+
+    Each side of one against each side of the other, once; but two claims of one joint statement
+    clash for each signatory alone (each contradicts itself), and an ATTRIBUTION is about the
+    side the content is attributed to.
+    """
+    ones, others = sides
+    if rows.statements[first] is rows.statements[second]:
+        return [(side, side) for side in ones]
+    if kind is ATTRIBUTION:
+        attributed_to = rows.attributed[rows.attributions[first]][1]
+        others = (attributed_to,)
+    pairs = dict.fromkeys((one, other) for one in ones for other in others)
+    return list(pairs)
 
 
 _Best = tuple[tuple[Any, ...], Rule, Rule, bool, Chains, "int | None"]
@@ -167,12 +198,12 @@ class _Attributions:
 
     def __init__(self, rows: Rows) -> None:
         self.rows = rows
-        self.sides: dict[int, str] = {}
+        self.sides: dict[int, tuple[str, ...]] = {}
 
-    def side(self, aid: int) -> str:
+    def every_side(self, aid: int) -> tuple[str, ...]:
         known = self.sides.get(aid)
         if known is None:
-            known = self.sides[aid] = self.rows.side(aid)
+            known = self.sides[aid] = self.rows.every_side_of(aid)
         return known
 
     def add(self, best: dict[tuple[int, int], _Best], hit: Hit) -> None:
@@ -186,7 +217,7 @@ class _Attributions:
         if other in attributed:
             return
         teller, side = attributed[content]
-        if other == teller or self.side(other) != side:
+        if other == teller or side not in self.every_side(other):
             return
         if teller < other:
             key, chains = (teller, other), (content_chain, other_chain)
@@ -228,8 +259,8 @@ def _scoped_denial(rows: Rows, vocabulary: Vocabulary, target: int, own: int) ->
 
 def _keys(
     rows: Rows, vocabulary: Vocabulary, aids: Iterable[int]
-) -> tuple[dict[int, tuple[Any, ...]], dict[int, str]]:
-    """The sort key and the side of each assertion in findings.
+) -> tuple[dict[int, tuple[Any, ...]], dict[int, tuple[str, ...]]]:
+    """The sort key and the sides of each assertion in findings.
 
     A key (see the module docstring) leads with its period's first day as a number, which
     settles most comparisons of the final sort in C without reading a date; the dates that
@@ -237,7 +268,7 @@ def _keys(
     :class:`~diplostatements.TimeSpan`'s fields.
     """
     keys: dict[int, tuple[Any, ...]] = {}
-    sides: dict[int, str] = {}
+    sides: dict[int, tuple[str, ...]] = {}
     said_by, claims, denied, side = rows.statements, rows.claims, rows.denied, rows.sides
     profiles: dict[str, Profile | None] = {}
     for aid in aids:
@@ -273,7 +304,7 @@ def _keys(
             position,
             what,
         )
-        sides[aid] = side(statement)
+        sides[aid] = rows.every_side(statement) if statement.cosigners else (side(statement),)
     return keys, sides
 
 
@@ -284,32 +315,28 @@ _Written = tuple[Assertion, str]
 class _Maker:
     """Writes a finding out as a :class:`Contradiction`, when the report is read."""
 
-    def __init__(
-        self, found: Sequence[Finding], rows: Rows, sides: dict[int, str], writer: _reasons.Writer
-    ) -> None:
+    def __init__(self, found: Sequence[Finding], rows: Rows, writer: _reasons.Writer) -> None:
         self.found = found
         self.rows = rows
-        self.sides = sides
         self.writer = writer
-        self.written: dict[int, _Written] = {}
+        self.written: dict[tuple[int, str], _Written] = {}
 
-    def assertion(self, aid: int) -> _Written:
-        """Assertion ``aid`` and what it says (made once per report)."""
-        known = self.written.get(aid)
+    def assertion(self, aid: int, side: str) -> _Written:
+        """Assertion ``aid`` for ``side``, and what it says (made once per report)."""
+        known = self.written.get((aid, side))
         if known is None:
             source = self.rows.source(aid)
             statement, claim, denies = source.statement, source.claim, source.denies
-            side = self.sides[aid]
             assertion = make_assertion(statement, claim, side, source.position, denies)
             told = self.writer.telling(statement, claim, side, denies=denies is not None)
-            known = self.written[aid] = (assertion, told)
+            known = self.written[aid, side] = (assertion, told)
         return known
 
     def __call__(self, index: int) -> Contradiction:
-        first_aid, second_aid, kind, rule, definite, chains = self.found[index]
+        first_aid, second_aid, kind, rule, definite, chains, one, other = self.found[index]
         (first, first_told), (second, second_told) = (
-            self.assertion(first_aid),
-            self.assertion(second_aid),
+            self.assertion(first_aid, one),
+            self.assertion(second_aid, other),
         )
         retracted = kind is DENIAL and _retracts(second, first)
         if kind is ATTRIBUTION:
@@ -358,9 +385,19 @@ def _rebuttals(
                 disputes.append(
                     Dispute(statement, target, claim, statement.kind, side, target_side, reason)
                 )
-            elif statement.kind is RebuttalKind.RETRACTION and side == target_side:
-                retracted.append(Retraction(statement, target, claim, side))
+            elif statement.kind is RebuttalKind.RETRACTION:
+                # Each side that signed both withdraws its claim (one for most statements).
+                ours = _every_side(rows, statement)
+                retracted += [
+                    Retraction(statement, target, claim, common)
+                    for common in _every_side(rows, target)
+                    if common in ours
+                ]
     return tuple(disputes), tuple(retracted)
+
+
+def _every_side(rows: Rows, statement: Statement) -> tuple[str, ...]:
+    return rows.every_side(statement) if statement.cosigners else (rows.sides(statement),)
 
 
 def _targets(rebuttal: Rebuttal) -> list[tuple[str, int | None]]:

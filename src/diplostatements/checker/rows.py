@@ -77,6 +77,8 @@ class Rows:
         attributions: the number of an attributing claim -> the number of its content.
         rebuttals: the rebuttals that target statements of the set, in the set's order.
         sides: the side a statement commits (the set's resolver, with its cache).
+        every_side: every side a statement commits: one per signatory's side for a joint
+            statement, the first being :attr:`sides`'s.
         names: actor id -> display name.
         targets: the statements of the set by id (the targets of rebuttals).
     """
@@ -90,6 +92,7 @@ class Rows:
     attributions: dict[int, int]
     rebuttals: list[Rebuttal]
     sides: Callable[[Statement], str]
+    every_side: Callable[[Statement], tuple[str, ...]]
     names: Mapping[str, str]
     targets: Mapping[str, Statement]
 
@@ -112,6 +115,11 @@ class Rows:
     def side(self, aid: int) -> str:
         """The side assertion ``aid`` commits."""
         return self.sides(self.statements[aid])
+
+    def every_side_of(self, aid: int) -> tuple[str, ...]:
+        """Every side assertion ``aid`` commits (several for a joint statement)."""
+        statement = self.statements[aid]
+        return self.every_side(statement) if statement.cosigners else (self.sides(statement),)
 
 
 def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
@@ -153,6 +161,7 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         {},
         _rebuttals(statements),
         statements.side_of_statement,
+        statements.sides_of_statement,
         statements.names,
         statements.statements,
     )
