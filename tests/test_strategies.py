@@ -5,21 +5,23 @@ import importlib
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from diplostatements import _generating
 from diplostatements.checker import check
 from diplostatements.collection import StatementSet
 from diplostatements.exceptions import DiplostatementsError, FieldError, MissingExtraError
-from diplostatements.rebuttals import Rebuttal
+from diplostatements.rebuttals import ClaimRef, Rebuttal
 from diplostatements.statements import Statement
 from diplostatements.strategies import (
     PLAIN_PREDICATE,
     SMALL_VOCABULARY,
+    rich_statement_sets,
     statement_sets,
     statements,
     time_spans,
@@ -190,3 +192,42 @@ class TestWithoutHypothesis:
         )
         assert done.returncode == 0, done.stderr
         assert int(done.stdout) > 0
+
+
+class TestNewItems:
+    @pytest.mark.parametrize(
+        "wanted",
+        [
+            lambda s: any(statement.cosigners for statement in s),
+            lambda s: bool(s.part_of),
+            lambda s: any(
+                isinstance(target, ClaimRef) and target.content
+                for statement in s
+                if isinstance(statement, Rebuttal)
+                for target in statement.targets
+            ),
+        ],
+        ids=["joint statement", "part-of link", "target in content"],
+    )
+    def test_rich_sets_hold_them(self, wanted: Callable[[StatementSet], bool]) -> None:
+        """Rich sets hold joint statements, part-of links, content targets (find fails if not)."""
+        found = find(
+            rich_statement_sets(),
+            wanted,
+            settings=settings(max_examples=2000, phases=[Phase.generate], database=None),
+        )
+        assert wanted(found)
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [lambda s: any(statement.cosigners for statement in s), lambda s: bool(s.part_of)],
+        ids=["joint statement", "part-of link"],
+    )
+    def test_checker_sets_hold_them(self, wanted: Callable[[StatementSet], bool]) -> None:
+        """The checker's sets hold joint statements and part-of links (find fails if never)."""
+        found = find(
+            statement_sets(min_claims=20),
+            wanted,
+            settings=settings(max_examples=500, phases=[Phase.generate], database=None),
+        )
+        assert wanted(found)

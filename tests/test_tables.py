@@ -312,7 +312,7 @@ class TestToArrow:
             SMALL.claims.schema.get_field_index("claim_index") :
         ]
         assert all(row[name] is None for name in claim_columns)
-        assert row["targets"] == [{"statement_id": "tweet", "claim": 0}]
+        assert row["targets"] == [{"statement_id": "tweet", "claim": 0, "content": None}]
         assert (row["rebuttal_kind"], row["rebuttal_modality"], row["act"]) == (
             "denial",
             "certain",
@@ -996,7 +996,7 @@ class TestNormalForm:
             ("speaker", pa.array([1, 2, 3]), "strings"),
             ("qualifiers", pa.array(["a", "b", "c"]), "lists (list<string>)"),
             ("qualifiers", pa.array([[1], [2], [3]]), "lists of strings"),
-            ("targets", pa.array([[1], [2], [3]]), "lists of struct<statement_id, claim>"),
+            ("targets", pa.array([[1], [2], [3]]), "lists of struct<statement_id, claim, content>"),
             (
                 "relays",
                 pa.array([[{"via": "x", "colour": "red"}]] * 3),
@@ -1501,8 +1501,8 @@ class TestEdges:
         targets = [None, None, [{"statement_id": "tweet", "claim": "first"}]]
         given = claims(lambda c: replaced(c, "targets", targets, kind))(SMALL)
         assert problems_of(given)[0].startswith(
-            "claims: column 'targets': expected a column of lists of struct<statement_id, claim>"
-            " (claim: int32)"
+            "claims: column 'targets': expected a column of lists of struct<statement_id, claim,"
+            " content> (claim: int32)"
         )
 
     def test_dictionary_of_numbers(self) -> None:

@@ -27,11 +27,16 @@ import attrs
 from .actors import Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
+from .parts import PartOf
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import Vocabulary
+
+CONTENT_TARGETS = False
+"""Whether rebuttals here aim into nested content (``ClaimRef(..., content=True)``) now and then:
+on once the checker and the property tests' all-pairs reference read such targets."""
 
 PLAIN_PREDICATE = "says_of"
 SPEAKERS = ("a", "b", "c", "d")
@@ -66,8 +71,6 @@ SPEAKS_FOR = (("d", "c"), ("b", "a"))
 # moved to another period, hedged, or narrowed: most echoes clash, many only nearly.
 ECHO = 50
 MOVED, HEDGED, NARROWED = 25, 15, 15
-# How often a statement is signed jointly by two speakers.
-JOINT = 8
 # How often a contradicting rebuttal with claims states what it denies of its first target.
 OWN_DENIAL = 40
 
@@ -307,18 +310,22 @@ def statement(
 ) -> Statement:
     """A statement (or, now and then, a rebuttal of earlier ones) holding ``claims``."""
     said_on = choose.span() if choose.chance(10) else TimeSpan.on(choose.pick(SAID_ON))
-    first = choose.pick(SPEAKERS)
-    speaker: str | list[str] = first
-    if choose.chance(JOINT):  # a joint statement: each signatory's side asserts its claims
-        speaker = [first, choose.pick([other for other in SPEAKERS if other != first])]
+    speaker = choose.pick(SPEAKERS)
     behalf = maybe(choose.pick(SPEAKERS) if choose.chance(5) else None)
+    # Now and then a joint statement: one or two other signatories.
+    cosigners = _cosigners(choose, speaker) if choose.chance(6) else ()
     if not earlier or not choose.chance(rebuttal_chance):
-        return Statement(ident, speaker, said_on, claims, on_behalf_of=behalf)
+        return Statement(ident, speaker, said_on, claims, on_behalf_of=behalf, cosigners=cosigners)
     targets: list[str | ClaimRef] = []
     for _ in range(choose.pick((1, 1, 2))):
         target = choose.pick(earlier)
         if target.claims and choose.chance(60):
-            targets.append(ClaimRef(target.id, choose.pick(range(len(target.claims)))))
+            index = choose.pick(range(len(target.claims)))
+            # Into the claim's content (what a report conveyed), when it has some.
+            inner = (
+                CONTENT_TARGETS and target.claims[index].content is not None and choose.chance(40)
+            )
+            targets.append(ClaimRef(target.id, index, content=inner))
         else:
             targets.append(target.id)
     kind = choose.pick(tuple(RebuttalKind))
@@ -330,6 +337,7 @@ def statement(
         speaker,
         said_on,
         claims,
+        cosigners=cosigners,
         on_behalf_of=behalf,
         targets=targets,
         kind=kind,
@@ -345,19 +353,25 @@ def _own_denial(
     The target claim with the other polarity ("no call"), often about another period ("no
     *recent* call") or narrowed, so that it replaces the implied negation of that claim.
     """
-    if isinstance(target, ClaimRef):
-        ident, index = target.statement_id, target.claim
-    else:
-        ident, index = target, 0
+    ident = target.statement_id if isinstance(target, ClaimRef) else target
     said = next(statement for statement in earlier if statement.id == ident)
     if not said.claims:  # a claimless target: nothing to say of it
         return None
-    claim = said.claims[index].negated()
+    denied = target.find(said) if isinstance(target, ClaimRef) else said.claims[0]
+    claim = denied.negated()
     if choose.chance(50):
         claim = attrs.evolve(claim, when=choose.span())
     if choose.chance(NARROWED):
         claim = attrs.evolve(claim, qualifiers=choose.pick(QUALIFIERS))
     return claim
+
+
+def _cosigners(choose: Chooser, speaker: str) -> tuple[str, ...]:
+    others = [ident for ident in SPEAKERS if ident != speaker]
+    first = choose.pick(others)
+    if choose.chance(50):
+        return (first,)
+    return (first, choose.pick([ident for ident in others if ident != first]))
 
 
 def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> StatementSet:
@@ -367,7 +381,7 @@ def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> Stateme
     are not claims, so they do not count towards ``size``, and there are at most one for every
     eight claims (and one more).
     """
-    items: list[Actor | Affiliation | Statement] = [
+    items: list[Actor | Affiliation | Statement | PartOf] = [
         Actor(ident, f"Actor {ident.upper()}", ActorKind.OTHER) for ident in SPEAKERS
     ]
     items += [
@@ -375,6 +389,8 @@ def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> Stateme
         for member, organization in SPEAKS_FOR
         if choose.chance(50)
     ]
+    # Part-of links go the way speaks-for ones do, so they never close a cycle.
+    items += [PartOf(part, whole) for part, whole in SPEAKS_FOR if choose.chance(15)]
     pool = predicates(vocabulary)
     focus = [choose.pick(pool) for _ in range(3)]
     made: list[Statement] = []

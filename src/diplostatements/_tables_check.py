@@ -27,6 +27,7 @@ from ._tables_found import Found, column_path, row_path
 from ._tables_schema import COLUMNS, FORMAT, NAMES, VERSION, Column, Kind
 from .actors import COUNTRY_CODES
 from .exceptions import DiplostatementsError
+from .rebuttals import MAX_CONTENT
 from .statements import RelayKind
 
 __all__ = ["Sheet", "blank", "check_values", "sheets"]
@@ -436,6 +437,20 @@ def _targets(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
         field=".claim",
         expected="a claim index (0 or more)",
         shown=claim,
+        found=found,
+    )
+    content = targets.field("content")
+    if content.null_count == len(content):
+        return
+    beyond = pc.or_(pc.less(content, 0), pc.greater(content, MAX_CONTENT))
+    _items(
+        sheet,
+        column.name,
+        listed,
+        pc.or_(beyond, pc.and_(pc.greater(content, 0), pc.is_null(claim))),
+        field=".content",
+        expected=f"a depth of nested content from 0 to {MAX_CONTENT}, on a target with a claim",
+        shown=content,
         found=found,
     )
 

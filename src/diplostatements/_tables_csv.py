@@ -125,7 +125,10 @@ def _cell(value: Any, kind: Kind) -> str:  # noqa: PLR0911 -- one return per kin
         targets = [
             item["statement_id"]
             if item["claim"] is None
-            else converter.unstructure(ClaimRef(item["statement_id"], item["claim"]), ClaimRef)
+            else converter.unstructure(
+                ClaimRef(item["statement_id"], item["claim"], content=item.get("content") or 0),
+                ClaimRef,
+            )
             for item in value
         ]
         return json.dumps(targets, ensure_ascii=False)
@@ -313,13 +316,19 @@ def _targets(cell: str) -> list[dict[str, Any]]:
     targets: list[dict[str, Any]] = []
     for index, item in enumerate(value):
         if isinstance(item, str):
-            targets.append({"statement_id": item, "claim": None})
+            targets.append({"statement_id": item, "claim": None, "content": None})
         elif not isinstance(item, dict):
             expected = 'a statement id or {"statement_id": id, "claim": index}'
             raise BadValueError(expected, item, f"[{index}]")
         else:
             ref = converter.structure(item, ClaimRef)
-            targets.append({"statement_id": ref.statement_id, "claim": ref.claim})
+            targets.append(
+                {
+                    "statement_id": ref.statement_id,
+                    "claim": ref.claim,
+                    "content": ref.content or None,
+                }
+            )
     return targets
 
 

@@ -24,6 +24,7 @@ from .actors import Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import Item, StatementSet
 from .exceptions import DiplostatementsError, FieldError, ValidationError
+from .parts import PartOf
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .statements import Channel, QuoteKind, Relay, RelayKind, Source, SpeechAct, Statement
@@ -124,13 +125,20 @@ def _actors(table: pa.Table) -> Iterator[Actor]:
         yield Actor(ident, name, kind, country=country, aliases=aliases, wikidata=wikidata)
 
 
-def _affiliations(table: pa.Table) -> Iterator[Affiliation]:
+def _affiliations(table: pa.Table) -> Iterator[Affiliation | PartOf]:
     read = _Reader(table)
-    columns = [read.values(name) for name in ("member", "organization", "role", "speaks_for")]
-    for member, organization, role, speaks_for, span in zip(
+    names = ("member", "organization", "role", "speaks_for", "part_of")
+    columns = [read.values(name) for name in names]
+    for member, organization, role, speaks_for, part_of, span in zip(
         *columns, read.spans("span"), strict=True
     ):
-        yield Affiliation(member, organization, role=role, span=span, speaks_for=speaks_for)
+        if part_of:
+            if role is not None or speaks_for:
+                # validate says so with the row; a part-of link has neither
+                raise FieldError("PartOf", "a part-of row without role or speaks_for", role)
+            yield PartOf(member, organization, span=span)
+        else:
+            yield Affiliation(member, organization, role=role, span=span, speaks_for=speaks_for)
 
 
 def _relay(value: dict[str, Any]) -> Relay:
@@ -142,7 +150,9 @@ def _relay(value: dict[str, Any]) -> Relay:
 
 def _target(value: dict[str, Any]) -> str | ClaimRef:
     ident: str = value["statement_id"]
-    return ident if value["claim"] is None else ClaimRef(ident, value["claim"])
+    if value["claim"] is None:
+        return ident
+    return ClaimRef(ident, value["claim"], content=value.get("content") or 0)
 
 
 _STATEMENT: Final = (
@@ -163,6 +173,7 @@ _STATEMENT: Final = (
     "targets",
     "rebuttal_kind",
     "rebuttal_modality",
+    "cosigners",
 )
 _CLAIM: Final = (
     "claim_index",
@@ -253,6 +264,7 @@ def _statement(values: Sequence[Any], said_on: TimeSpan, claims: list[Claim]) ->
         targets,
         rebuttal_kind,
         rebuttal_modality,
+        cosigners,
     ) = values
     source = None
     if publisher is not None:
@@ -266,6 +278,7 @@ def _statement(values: Sequence[Any], said_on: TimeSpan, claims: list[Claim]) ->
         "relays": tuple(_relay(relay) for relay in relays) if relays else (),
         "source": source,
         "language": language,
+        "cosigners": cosigners or (),
     }
     if kind == "rebuttal":
         return Rebuttal(

@@ -155,6 +155,7 @@ def resolve(sheets: list[Sheet], found: Found) -> None:
         rewrite = _references(claims, name, values, actors, found, aliases=True)
         claims.columns[name] = _mapped(values, rewrite)
     _relays(claims, actors, found)
+    _cosigners(claims, actors, found)
     if not actors.aliased:
         return
     for name in ("subject", "object"):
@@ -191,6 +192,48 @@ def _relays(sheet: Sheet, actors: Actors, found: Found) -> None:
         sheet.columns["relays"] = pa.ListArray.from_arrays(
             pc.subtract(listed.offsets, start), rebuilt, mask=listed.is_null()
         )
+
+
+def _cosigners(sheet: Sheet, actors: Actors, found: Found) -> None:
+    """A joint statement's cosigners: known actors (aliases stored as ids), none named twice."""
+    listed = _whole(sheet.columns["cosigners"])
+    names = pc.list_flatten(listed)
+    if not len(names):
+        return
+    parents = pc.list_parent_indices(listed)
+    start = listed.offsets[0].as_py()
+
+    def where(item: int) -> str:
+        row = parents[item].as_py()
+        index = item - (listed.offsets[row].as_py() - start)
+        return f"{sheet.path(row, 'cosigners')}[{index}]"
+
+    rewrite = _references(sheet, "cosigners", names, actors, found, aliases=True, path=where)
+    if rewrite:
+        listed = pa.ListArray.from_arrays(
+            pc.subtract(listed.offsets, start), _mapped(names, rewrite), mask=listed.is_null()
+        )
+        sheet.columns["cosigners"] = listed
+    # Joint statements are few: their rows are read in Python.
+    rows = pc.indices_nonzero(pc.fill_null(pc.greater(pc.list_value_length(listed), 0), False))
+    speakers = _whole(sheet.columns["speaker"]).take(rows).to_pylist()
+    place = sheet.order("cosigners")
+    for row, speaker, cosigners in zip(
+        rows.to_pylist(), speakers, listed.take(rows).to_pylist(), strict=True
+    ):
+        seen = {speaker}
+        for index, name in enumerate(cosigners):
+            if name in seen:
+                found.add(
+                    (sheet.position, row, place),
+                    FileFieldError(
+                        f"{sheet.path(row, 'cosigners')}[{index}]",
+                        "a signatory not already named (the speaker or a cosigner)",
+                        name,
+                    ),
+                )
+                sheet.sound = False
+            seen.add(name)
 
 
 def _contents(sheet: Sheet, actors: Actors) -> None:
@@ -351,6 +394,7 @@ def normal_tables(sheets: list[Sheet]) -> tuple[pa.Table, pa.Table, pa.Table]:
     if aliases.null_count:
         actors.columns["aliases"] = pc.fill_null(aliases, pa.array([[]], aliases.type)[0])
     affiliations.columns["speaks_for"] = _filled(affiliations.columns["speaks_for"], False)
+    affiliations.columns["part_of"] = _filled(affiliations.columns["part_of"], False)
     _normal_statements(claims.columns, statement_types(claims))
     _normal_claims(claims.columns)
     for sheet in sheets:

@@ -154,6 +154,17 @@ def check_affiliations(sheet: Sheet, found: Found) -> None:
     same = pc.equal(sheet.columns["member"], sheet.columns["organization"])
     sheet.report(found, "organization", same, "an actor id other than the member's")
     _spans(sheet, "span", found)
+    part_of = pc.fill_null(sheet.columns["part_of"], False)
+    if pc.any(part_of).as_py():
+        role = pc.and_(part_of, pc.is_valid(sheet.columns["role"]))
+        sheet.report(found, "role", role, "null (part_of is true: a part-of link has no role)")
+        speaks = pc.and_(part_of, pc.fill_null(sheet.columns["speaks_for"], False))
+        sheet.report(
+            found,
+            "speaks_for",
+            speaks,
+            "false (part_of is true: a part does not speak for its whole)",
+        )
 
 
 # --- claims ---------------------------------------------------------------------------------

@@ -182,8 +182,16 @@ RELAY: Final = pa.struct(
 """One hop of a statement's relays: who passed it on, how, and when (``has_on`` false: no date;
 true with four nulls: always)."""
 
-TARGET: Final = pa.struct([pa.field("statement_id", pa.string()), pa.field("claim", pa.int32())])
-"""One target of a rebuttal: a statement id, and a claim index (null: the whole statement)."""
+TARGET: Final = pa.struct(
+    [
+        pa.field("statement_id", pa.string()),
+        pa.field("claim", pa.int32()),
+        pa.field("content", pa.int32()),
+    ]
+)
+"""One target of a rebuttal: a statement id, a claim index (null: the whole statement), and how
+deep into that claim's nested content it points (null or 0: the claim itself; a table without
+the field reads as 0)."""
 
 _ACTORS: Final = [
     Column("id", Kind.ID, pa.string(), required=True, not_null=True),
@@ -200,6 +208,9 @@ _AFFILIATIONS: Final = [
     Column("role", Kind.TEXT, pa.string()),
     *_span("span"),
     Column("speaks_for", Kind.FLAG, pa.bool_(), default=False, filled=True),
+    # true: the row is a PartOf link (member: the part, organization: the whole), not an
+    # affiliation; it has no role and does not speak for the whole
+    Column("part_of", Kind.FLAG, pa.bool_(), default=False, filled=True),
 ]
 
 _STATEMENT = "statement"
@@ -256,6 +267,8 @@ _CLAIMS: Final = [
         default=Modality.CERTAIN.value,
         level=_STATEMENT,
     ),
+    # a joint statement's other signatories (null or empty: none)
+    Column("cosigners", Kind.TEXTS, pa.list_(pa.string()), level=_STATEMENT),
     # the claim: null on the one row of a statement without claims
     Column("claim_index", Kind.INDEX, pa.int32(), level=_CLAIM),
     Column("subject", Kind.TEXT, pa.string(), level=_CLAIM),

@@ -9,6 +9,7 @@ names.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Final
 
 import attrs
@@ -238,6 +239,59 @@ def _misnumbered(
         found.add((sheet.position, row, place), problem)
 
 
+def _check_depths(
+    sheet: Sheet, rows: pa.Array, listed: pa.Array, deep: pa.Array, found: Found
+) -> None:
+    """Targets that point into nested content name a claim that nests that deep (they are few)."""
+    targets = pc.list_flatten(listed)
+    parents = pc.list_parent_indices(listed)
+    chosen = pc.indices_nonzero(deep)
+    wanted = targets.take(chosen).to_pylist()
+    idents = pa.array(sorted({target["statement_id"] for target in wanted}), pa.string())
+    mask = pc.fill_null(pc.is_in(sheet.columns["statement_id"], value_set=idents), False)
+    named = pc.indices_nonzero(mask)
+    texts = {
+        (ident, index): text
+        for ident, index, text in zip(
+            _whole(sheet.columns["statement_id"]).take(named).to_pylist(),
+            _whole(sheet.columns["claim_index"]).take(named).to_pylist(),
+            _whole(sheet.columns["content"]).take(named).to_pylist(),
+            strict=True,
+        )
+    }
+    place = sheet.order("targets")
+    for item, target in zip(chosen.to_pylist(), wanted, strict=True):
+        ident, index, depth = target["statement_id"], target["claim"], target["content"]
+        have = _depth_of(texts.get((ident, index)))
+        if depth <= have:
+            continue
+        parent = parents[item].as_py()
+        row = rows[parent].as_py()
+        start = listed.offsets[parent].as_py() - listed.offsets[0].as_py()
+        if have == 0:
+            expected = f"0: claim {index} of statement {ident!r} has no nested content"
+        else:
+            expected = (
+                f"a depth of at most {have}: claim {index} of statement {ident!r} nests"
+                f" content {have} deep"
+            )
+        path = f"{sheet.path(row, 'targets')}[{item - start}].content"
+        found.add((sheet.position, row, place), FileFieldError(path, expected, depth))
+        sheet.sound = False
+
+
+def _depth_of(text: str | None) -> int:
+    """How deep a claim's nested content goes, from the content column's JSON text."""
+    if text is None:
+        return 0
+    value = json.loads(text)
+    depth = 1
+    while isinstance(value, dict) and isinstance(value.get("content"), dict):
+        value = value["content"]
+        depth += 1
+    return depth
+
+
 def check_targets(
     sheet: Sheet, groups: Groups, claims: pa.Array, rebuttal: Any, found: Found
 ) -> None:
@@ -260,6 +314,11 @@ def check_targets(
     beyond = pc.and_(pc.is_valid(position), pc.greater_equal(claim, total))
     bad = pc.or_(pc.or_(unknown, pc.fill_null(itself, False)), pc.fill_null(beyond, False))
     count = pc.sum(bad).as_py() or 0
+    if targets.type.get_field_index("content") >= 0:
+        depth = pc.struct_field(targets, ["content"])
+        deep = pc.and_(pc.invert(bad), pc.fill_null(pc.greater(depth, 0), False))
+        if pc.any(deep).as_py():
+            _check_depths(sheet, rows, listed, deep, found)
     if not count:
         return
     sheet.sound = False

@@ -30,6 +30,7 @@ from .actors import Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
 from .exceptions import FieldError
+from .parts import PartOf
 from .quantities import Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .statements import Channel, QuoteKind, Relay, RelayKind, SpeechAct, Statement
@@ -138,15 +139,19 @@ def _actors(actors: Iterable[Actor]) -> pa.Table:
     )
 
 
-def _affiliations(affiliations: Sequence[Affiliation]) -> pa.Table:
+def _affiliations(affiliations: Sequence[Affiliation], parts: Sequence[PartOf]) -> pa.Table:
+    # Part-of links follow the affiliations, as rows with part_of true.
     return _table(
         AFFILIATIONS,
         [
-            _strings(item.member for item in affiliations),
-            _strings(item.organization for item in affiliations),
-            _strings(item.role for item in affiliations),
-            *_spans([item.span for item in affiliations]),
-            pa.array([item.speaks_for for item in affiliations], pa.bool_()),
+            _strings([*(item.member for item in affiliations), *(p.part for p in parts)]),
+            _strings([*(item.organization for item in affiliations), *(p.whole for p in parts)]),
+            _strings([*(item.role for item in affiliations), *(None for _ in parts)]),
+            *_spans([*(item.span for item in affiliations), *(p.span for p in parts)]),
+            pa.array(
+                [*(item.speaks_for for item in affiliations), *(False for _ in parts)], pa.bool_()
+            ),
+            pa.array([False] * len(affiliations) + [True] * len(parts), pa.bool_()),
         ],
     )
 
@@ -191,9 +196,13 @@ def _targets(statement: Statement) -> list[dict[str, Any]] | None:
     if not isinstance(statement, Rebuttal):
         return None
     return [
-        {"statement_id": target.statement_id, "claim": target.claim}
+        {
+            "statement_id": target.statement_id,
+            "claim": target.claim,
+            "content": target.content or None,
+        }
         if isinstance(target, ClaimRef)
-        else {"statement_id": target, "claim": None}
+        else {"statement_id": target, "claim": None, "content": None}
         for target in statement.targets
     ]
 
@@ -228,6 +237,7 @@ def _statement_columns(statements: Sequence[Statement]) -> list[pa.Array]:
         _enum(
             [None if rebuttal is None else rebuttal.modality for rebuttal in rebuttals], Modality
         ),
+        _listed((statement.cosigners or None for statement in statements), pa.string()),
     ]
 
 
@@ -313,6 +323,6 @@ def tables_of(statements: StatementSet) -> tuple[pa.Table, pa.Table, pa.Table]:
     """
     return (
         _actors(statements.actors.values()),
-        _affiliations(statements.affiliations),
+        _affiliations(statements.affiliations, statements.part_of),
         _claims(statements.timeline()),
     )

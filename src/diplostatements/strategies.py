@@ -25,6 +25,7 @@ from . import _generating
 from .actors import COUNTRY_CODES, Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import StatementSet
+from .parts import PartOf
 from .quantities import PROPORTION, Quantity
 from .rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from .rules import ATTRIBUTION, CONTRARY, DENIAL, ENTAILED, EXCLUSIVE, NEGATION, QUANTITY, Rule
@@ -593,6 +594,9 @@ def _rich_statement(
         published=_optional(st.dates()),
     )
     speaker, said_on = draw(speakers), draw(time_spans())
+    # A joint statement now and then: the speaker and other signatories, each once.
+    signatories = draw(st.lists(speakers, max_size=3, unique=True))
+    cosigners = [ident for ident in signatories if ident != speaker]
     claims = draw(st.lists(_rich_claims(ids), max_size=3))
     behalf = _generating.maybe(draw(ident_or_none))
     text = draw(_optional(_texts()))
@@ -616,12 +620,15 @@ def _rich_statement(
             on_behalf_of=behalf,
             text=text,
             language=language,
+            cosigners=cosigners,
         )
     targets: list[str | ClaimRef] = []
     for target in draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2)):
         one_claim = draw(st.booleans())
         if target.claims and one_claim:
-            targets.append(ClaimRef(target.id, draw(st.integers(0, len(target.claims) - 1))))
+            index = draw(st.integers(0, len(target.claims) - 1))
+            depth = draw(st.integers(0, _depth(target.claims[index])))
+            targets.append(ClaimRef(target.id, index, content=depth))
         else:
             targets.append(target.id)
     kind = draw(st.sampled_from(tuple(RebuttalKind)))
@@ -641,7 +648,16 @@ def _rich_statement(
         on_behalf_of=behalf,
         text=text,
         language=language,
+        cosigners=cosigners,
     )
+
+
+def _depth(claim: Claim) -> int:
+    """How deep the claim's nested content goes."""
+    depth = 0
+    while claim.content is not None:
+        claim, depth = claim.content, depth + 1
+    return depth
 
 
 def _without_clashes(found: Sequence[Actor]) -> list[Actor]:
@@ -664,7 +680,8 @@ def rich_statement_sets(*, max_statements: int = 5) -> st.SearchStrategy[Stateme
     every kind with aliases, countries and Wikidata ids; affiliations over imprecise periods;
     statements with every channel, act and quote kind, relays, sources, languages and text;
     claims nested through ``content``, with quantities, periods, places and qualifiers;
-    rebuttals of whole statements and of single claims, of every kind and modality. A claim's
+    joint statements; part-of links; rebuttals of whole statements, of single claims and of their
+    nested content, of every kind and modality. A claim's
     subject or object is an actor id or any text.
 
     Args:
@@ -678,8 +695,13 @@ def rich_statement_sets(*, max_statements: int = 5) -> st.SearchStrategy[Stateme
     def build(draw: st.DrawFn) -> StatementSet:
         found = _without_clashes(draw(st.lists(actors(), min_size=1, max_size=4)))
         ids = [actor.id for actor in found]
-        items: list[Actor | Affiliation | Statement] = list(found)
+        items: list[Actor | Affiliation | Statement | PartOf] = list(found)
         if len(ids) > 1:
+            for part, whole in draw(
+                st.lists(st.permutations(ids).map(lambda pair: pair[:2]), max_size=2)
+            ):
+                if ids.index(part) < ids.index(whole):  # only upwards: a cycle is refused
+                    items.append(PartOf(part, whole, span=draw(time_spans())))
             for member, organization in draw(
                 st.lists(st.permutations(ids).map(lambda pair: pair[:2]), max_size=3)
             ):

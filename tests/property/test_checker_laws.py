@@ -57,7 +57,7 @@ def findings(report: Report) -> set[Key]:
 
 def rebuilt(found: StatementSet, order: list[int]) -> StatementSet:
     """The same set, its items added in another order."""
-    items: list[Item] = [*found.actors.values(), *found.affiliations, *found]
+    items: list[Item] = [*found.actors.values(), *found.affiliations, *found.part_of, *found]
     return StatementSet([items[i] for i in order])
 
 
@@ -70,7 +70,7 @@ class TestOrderIndependence:
         self, found: StatementSet, rng: random.Random
     ) -> None:
         """Adding the same items in any order gives the same findings, in the same order."""
-        count = len(found.actors) + len(found.affiliations) + len(found)
+        count = len(found.actors) + len(found.affiliations) + len(found.part_of) + len(found)
         order = list(range(count))
         rng.shuffle(order)
         again = check(rebuilt(found, order), vocabulary=SMALL_VOCABULARY)

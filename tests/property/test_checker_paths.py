@@ -40,7 +40,7 @@ class TestEveryPathGivesTheSameReport:
     def test_items_and_tables(self, found: StatementSet) -> None:
         """A set, its items, and its tables give the same report."""
         expected = check(found, vocabulary=SMALL_VOCABULARY)
-        items: list[Item] = [*found.actors.values(), *found.affiliations, *found]
+        items: list[Item] = [*found.actors.values(), *found.affiliations, *found.part_of, *found]
         same(check(items, vocabulary=SMALL_VOCABULARY), expected)
         same(check(FORM.to_arrow(found), vocabulary=SMALL_VOCABULARY), expected)
 

@@ -92,6 +92,7 @@ class TestRoundTrip:
         assert list(dio.iter_jsonl(stdio.StringIO(text))) == [
             *s.actors.values(),
             *s.affiliations,
+            *s.part_of,
             *s,
         ]
 
@@ -102,7 +103,7 @@ class TestDeterminism:
     @given(sets, st.randoms(use_true_random=False))
     def test_order_does_not_matter(self, s: StatementSet, shuffler: random.Random) -> None:
         """Shuffling the items a set is built from changes nothing in its files."""
-        items = [*s.actors.values(), *s.affiliations, *s]
+        items = [*s.actors.values(), *s.affiliations, *s.part_of, *s]
         shuffler.shuffle(items)
         again = StatementSet(items)
         assert dio.dumps(again) == dio.dumps(s)

@@ -62,7 +62,7 @@ class TestDeterminism:
     @given(sets, st.randoms(use_true_random=False))
     def test_order_does_not_matter(self, s: StatementSet, shuffler: random.Random) -> None:
         """Shuffling the items a set is built from changes nothing in its tables."""
-        items = [*s.actors.values(), *s.affiliations, *s]
+        items = [*s.actors.values(), *s.affiliations, *s.part_of, *s]
         shuffler.shuffle(items)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # typo warnings about drawn entity names
