@@ -172,6 +172,7 @@ class Said(NamedTuple):
     statement: str  # the id of the statement that says it
     hedged_by: bool = False  # a rebuttal's own claim: the rebuttal's modality is not CERTAIN
     attributed_to: str | None = None  # attributed content: the side it is attributed to
+    denied_certain: bool = True  # an implied negation: whether the claim it denies is CERTAIN
 
 
 class Stated(NamedTuple):
@@ -179,6 +180,25 @@ class Stated(NamedTuple):
 
     target: str
     own: str
+    span: TimeSpan  # the period of the claim denied (nested content: see denied())
+    certain: bool  # whether the claim denied, and every claim conveying it, is CERTAIN
+
+
+def denied(ref: ClaimRef, target: Statement, reading: Reading) -> tuple[Claim, TimeSpan, bool]:
+    """The claim a reference names, its period and whether it is certain all the way down.
+
+    Nested content is about its own ``when``, else the period of the claim that conveys it
+    (all time for a timeless predicate).
+    """
+    claim = target.claims[ref.claim]
+    span = period(claim, target.said_on, reading)
+    certain = claim.modality is Modality.CERTAIN
+    for _ in range(ref.content):
+        assert claim.content is not None  # the set checked the reference
+        claim = claim.content
+        span = period(claim, span, reading)
+        certain = certain and claim.modality is Modality.CERTAIN
+    return claim, span, certain
 
 
 Chain = tuple[str, ...]
@@ -356,17 +376,13 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
     A rebuttal that states a target claim's proposition with the other polarity implies no
     negation of it: that pair is listed apart.
     """
-
-    def span_of(claim: Claim, statement: Statement) -> TimeSpan:
-        return period(claim, statement.said_on, reading)
-
     said: list[Said] = []
     stated: list[Stated] = []
     for statement in found:
         hedged = isinstance(statement, Rebuttal) and statement.modality is not Modality.CERTAIN
         for index, claim in enumerate(statement.claims):
             certain = claim.modality is Modality.CERTAIN
-            span = span_of(claim, statement)
+            span = period(claim, statement.said_on, reading)
             sides = found.sides_of_statement(statement)
             name = f"{statement.id}#{index}"
             said.append(Said(name, claim, span, certain, None, sides, statement.id, hedged))
@@ -380,23 +396,31 @@ def assertions(found: StatementSet, reading: Reading) -> tuple[list[Said], list[
             else:
                 refs += [ClaimRef(target, i) for i in range(len(found.statements[target].claims))]
         for ref in dict.fromkeys(refs):
-            target_statement = found.statements[ref.statement_id]
-            claim = target_statement.claims[ref.claim]
+            claim, span, sure = denied(ref, found.statements[ref.statement_id], reading)
+            target = f"{ref.statement_id}#{ref.claim}"  # nested content: its conveying claim
             own = [
                 f"{statement.id}#{index}"
                 for index, mine in enumerate(statement.claims)
                 if mine.affirmed != claim.affirmed and same_proposition(mine, claim, reading)
             ]
             if own:
-                stated += [Stated(str(ref), ref_of_own) for ref_of_own in own]
+                stated += [Stated(target, ref_of_own, span, sure) for ref_of_own in own]
                 continue
-            span = span_of(claim, target_statement)
             negation = attrs.evolve(claim.negated(), when=span, modality=statement.modality)
             certain = statement.modality is Modality.CERTAIN
             sides = found.sides_of_statement(statement)
             ref_of_negation = f"{statement.id}#denies:{ref}"
             said.append(
-                Said(ref_of_negation, negation, span, certain, str(ref), sides, statement.id)
+                Said(
+                    ref_of_negation,
+                    negation,
+                    span,
+                    certain,
+                    target,
+                    sides,
+                    statement.id,
+                    denied_certain=sure,
+                )
             )
     return said, stated
 
@@ -539,7 +563,7 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[Pair, Expec
     """Every pair of assertions compared with every other: the reference findings."""
     reading = read(vocabulary)
     said, stated = assertions(found, reading)
-    scoped = {frozenset(pair): pair.own for pair in stated}
+    scoped = {frozenset({pair.target, pair.own}): pair for pair in stated}
     expanded = [forms(a.claim, reading) for a in said]
     # Only forms of one predicate, or of contrary predicates, can clash: skipping the pairs that
     # have neither keeps the reference fast without deciding anything about time or scope.
@@ -547,18 +571,22 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[Pair, Expec
     contraries = [set().union(*(reading.contraries.get(n, ()) for n in each)) for each in names]
     result: dict[frozenset[str], tuple[Expected, list[Pair]]] = {}
     for (i, a), (j, b) in itertools.combinations(enumerate(said), 2):
-        certain = a.certain and b.certain
         pair = frozenset({a.ref, b.ref})
         if a.denies == b.ref or b.denies == a.ref:
-            denial = Expected("denial", "definite" if certain else "possible", [{}])
+            # The negation's certainty, and the denied claim's (a target's own is not enough
+            # when the reference points into its content).
+            negation = a if a.denies == b.ref else b
+            sure = negation.certain and negation.denied_certain
+            denial = Expected("denial", "definite" if sure else "possible", [{}])
             result[pair] = (denial, side_pairs(a, b))
             continue
         if pair in scoped:
             # The rebuttal's own claim decides the period, and its hedge counts.
-            meeting = a.span.overlap(b.span)
+            scope = scoped[pair]
+            own = a if a.ref == scope.own else b
+            meeting = own.span.overlap(scope.span)
             if meeting is not Overlap.NONE:
-                own = a if a.ref == scoped[pair] else b
-                sure = certain and not own.hedged_by
+                sure = own.certain and scope.certain and not own.hedged_by
                 sure = sure and meeting is Overlap.DEFINITE
                 denial = Expected("denial", "definite" if sure else "possible", [{}])
                 result[pair] = (denial, side_pairs(a, b))

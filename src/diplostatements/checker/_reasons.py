@@ -163,6 +163,7 @@ class Writer:
         told: tuple[str, str],
         definite: bool,
         retracted: bool = False,
+        content: Claim | None = None,
     ) -> str:
         """One sentence explaining a finding.
 
@@ -175,14 +176,17 @@ class Writer:
             told: what ``first`` and ``second`` say, as :meth:`telling` writes it.
             definite: whether the finding is DEFINITE.
             retracted: the finding is a side withdrawing its own claim.
+            content: for a DENIAL of nested content (``ClaimRef(..., content=True)``), the
+                content denied: the rebuttal denied *that*, not the claim conveying it.
         """
         if kind is DENIAL:
             statement = second.statement
             stated = second.denies is None  # a rebuttal's own claim says what it denies
             verb = _jointly(statement, _verb(statement, denies=True, retracted=retracted))
+            what = "" if content is None else f" that {self._described(content)}"
             text = (
-                f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
-                f" {_when(statement.said_on)}"
+                f"{told[0]}; {who(statement, second.side, self.names)} {verb}"
+                f"{' it' if content is None else ''} {_when(statement.said_on)}{what}"
             )
             if stated:
                 text += self._saying(second.claim)
@@ -218,6 +222,9 @@ class Writer:
             f" contradict ({_why(rule, content, other, chains)})"
         )
         return f"{text}." if definite else f"{text} ({_hedge(content, other)})."
+
+    def _described(self, claim: Claim) -> str:
+        return describe_claim(claim, self.names, self.phrases)
 
     def _saying(self, claim: Claim) -> str:
         """What a rebuttal's own claim says of the claim it denies: ", saying that ..."."""

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from ..claims import Modality
+from ..claims import Claim, Modality
 from ..collection import Assertion
 from ..rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from ..report import Certainty, Contradiction, Dispute, Report, Retraction, _LazyFindings
@@ -145,13 +145,14 @@ def _merge(
     """One finding per pair of assertion numbers (lower first): the best-ranked hit."""
     best: dict[tuple[int, int], _Best] = {}
     claims = rows.claims
-    for aid, (_, target) in rows.denied.items():
+    for aid, (ref, target) in rows.denied.items():
         # A denial and its target: the same period by construction, so only modality counts.
-        both = claims[aid].modality is _CERTAIN and claims[target].modality is _CERTAIN
+        denied = rows.denied_claim(target, ref)
+        both = claims[aid].modality is _CERTAIN and denied.modality is _CERTAIN
         best[(target, aid)] = ((DENIAL.rank,), DENIAL, DENIAL, both, _NO_CHAINS, target)
-    for target, own, _ in rows.scoped:
+    for target, own, ref in rows.scoped:
         # A rebuttal's own claim denies the target over its own period: that decides.
-        definite = _scoped_denial(rows, vocabulary, target, own)
+        definite = _scoped_denial(rows, vocabulary, rows.denied_claim(target, ref), own)
         if definite is not None:
             pair = (target, own) if target < own else (own, target)
             best[pair] = ((DENIAL.rank,), DENIAL, DENIAL, definite, _NO_CHAINS, target)
@@ -234,23 +235,22 @@ class _Attributions:
             best[key] = (rank, ATTRIBUTION, rule, definite, chains, teller)
 
 
-def _scoped_denial(rows: Rows, vocabulary: Vocabulary, target: int, own: int) -> bool | None:
+def _scoped_denial(rows: Rows, vocabulary: Vocabulary, denied: Claim, own: int) -> bool | None:
     """Whether a rebuttal's own claim denies a target claim definitely; ``None``: not at all.
 
     The periods decide (the own claim's, not the target's), with the modality of both claims
-    and of the rebuttal: claims about periods that cannot overlap do not clash.
+    and of the rebuttal: claims about periods that cannot overlap do not clash. ``denied`` is
+    the target claim as :meth:`Rows.denied_claim` gives it (its period in its ``when``).
     """
     said_by, claims = rows.statements, rows.claims
-    one, other = (
-        claim_period(claims[aid], said_by[aid], profile_of(vocabulary, claims[aid].predicate))
-        for aid in (target, own)
-    )
+    one = claim_period(denied, said_by[own], None)
+    other = claim_period(claims[own], said_by[own], profile_of(vocabulary, claims[own].predicate))
     meeting = overlap(one, other)
     if meeting is Overlap.NONE:
         return None
     rebuttal = said_by[own]
     certain = (
-        claims[target].modality is _CERTAIN
+        denied.modality is _CERTAIN
         and claims[own].modality is _CERTAIN
         and getattr(rebuttal, "modality", _CERTAIN) is _CERTAIN
     )
@@ -320,6 +320,7 @@ class _Maker:
         self.rows = rows
         self.writer = writer
         self.written: dict[tuple[int, str], _Written] = {}
+        self.scoped: dict[tuple[int, int], ClaimRef] | None = None
 
     def assertion(self, aid: int, side: str) -> _Written:
         """Assertion ``aid`` for ``side``, and what it says (made once per report)."""
@@ -361,10 +362,24 @@ class _Maker:
                 told=(first_told, second_told),
                 definite=definite,
                 retracted=retracted,
+                content=self._content_denied(first_aid, second_aid) if kind is DENIAL else None,
             )
         via = (*chains[0], *chains[1]) if kind is ENTAILED or kind is ATTRIBUTION else ()
         certainty = _DEFINITE if definite else _POSSIBLE
         return make_contradiction(first, second, kind, certainty, reason, via)
+
+    def _content_denied(self, target: int, denier: int) -> Claim | None:
+        """The nested content a DENIAL denies, if its reference points into content."""
+        rows = self.rows
+        if denier in rows.denied:
+            ref = rows.denied[denier][0]
+        else:
+            if self.scoped is None:
+                self.scoped = {(t, own): ref for t, own, ref in rows.scoped}
+            ref = self.scoped[target, denier]
+        if not ref.content:
+            return None
+        return ref.find(rows.statements[target])
 
 
 def _rebuttals(

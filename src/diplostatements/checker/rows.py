@@ -31,6 +31,7 @@ from ..collection import _statement_key as statement_key
 from ..rebuttals import ClaimRef, Rebuttal
 from ..rules import orient
 from ..statements import Statement
+from ..timespans import TimeSpan
 from ..vocabulary import Vocabulary
 from ._profiles import period_span, profile_of
 
@@ -75,6 +76,9 @@ class Rows:
             after the implied negations; it is compared with the assertions of its side alone
             (ATTRIBUTION), never asserted.
         attributions: the number of an attributing claim -> the number of its content.
+        resolved: (claim number, content depth) -> the claim a reference names, as it is
+            denied: about its period (its ``when``; for nested content without one, the period
+            of the claim conveying it) and as hedged as the weakest claim on the way to it.
         rebuttals: the rebuttals that target statements of the set, in the set's order.
         sides: the side a statement commits (the set's resolver, with its cache).
         every_side: every side a statement commits: one per signatory's side for a joint
@@ -90,6 +94,7 @@ class Rows:
     scoped: list[tuple[int, int, ClaimRef]]
     attributed: dict[int, tuple[int, str]]
     attributions: dict[int, int]
+    resolved: dict[tuple[int, int], Claim]
     rebuttals: list[Rebuttal]
     sides: Callable[[Statement], str]
     every_side: Callable[[Statement], tuple[str, ...]]
@@ -115,6 +120,10 @@ class Rows:
     def side(self, aid: int) -> str:
         """The side assertion ``aid`` commits."""
         return self.sides(self.statements[aid])
+
+    def denied_claim(self, aid: int, ref: ClaimRef) -> Claim:
+        """The claim ``ref`` names in assertion ``aid`` as a denial meets it (see ``resolved``)."""
+        return self.resolved[aid, ref.content]
 
     def every_side_of(self, aid: int) -> tuple[str, ...]:
         """Every side assertion ``aid`` commits (several for a joint statement)."""
@@ -159,6 +168,7 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         [],
         {},
         {},
+        {},
         _rebuttals(statements),
         statements.side_of_statement,
         statements.sides_of_statement,
@@ -193,19 +203,12 @@ def _add_attributed(found: Rows, statements: StatementSet, vocabulary: Vocabular
     ]
     for aid in tellers:
         claim, statement = claims[aid], said_by[aid]
-        content = claim.content
-        assert content is not None  # chosen for it just above
         span = period_span(claim, statement, profile_of(vocabulary, claim.predicate))
         side = statements.side_of(claim.subject, span)
-        when = content.when
-        if when is None:
-            profile = profile_of(vocabulary, content.predicate)
-            when = None if profile is not None and profile.timeless else span
+        content = _resolve(found, vocabulary, aid, 1)
         found.attributed[len(claims)] = (aid, side)
         found.attributions[aid] = len(claims)
-        claims.append(
-            attrs.evolve(content, when=when, modality=_weaker(claim.modality, content.modality))
-        )
+        claims.append(content)
         said_by.append(statement)
 
 
@@ -242,13 +245,41 @@ def _add_negations(
             continue
         own = _own_propositions(rebuttal, vocabulary, first_aid)
         for ref, target in _denied(rebuttal, statements, first_aid):
-            stating = own.get(_opposite(claims[target], vocabulary)) if own else None
+            denied = _resolve(found, vocabulary, target, ref.content)
+            stating = own.get(_opposite(denied, vocabulary)) if own else None
             if stating:
                 found.scoped += [(target, aid, ref) for aid in stating]
                 continue
             found.denied[len(claims)] = (ref, target)
-            claims.append(_negation(found, vocabulary, rebuttal, target))
+            claims.append(
+                attrs.evolve(denied, polarity=denied.polarity.flipped(), modality=rebuttal.modality)
+            )
             found.statements.append(rebuttal)
+
+
+def _resolve(found: Rows, vocabulary: Vocabulary, aid: int, depth: int) -> Claim:
+    """The claim ``depth`` levels into assertion ``aid``'s content, as a denial meets it.
+
+    About its own ``when``; else, for the stated claim, the period it is about, and for nested
+    content the period of the claim conveying it (or all time for a timeless predicate). As
+    hedged as the least certain claim on the way.
+    """
+    known = found.resolved.get((aid, depth))
+    if known is not None:
+        return known
+    claim, modality = found.claims[aid], found.claims[aid].modality
+    span = period_span(claim, found.statements[aid], profile_of(vocabulary, claim.predicate))
+    for _ in range(depth):
+        assert claim.content is not None  # a reference is checked against its target
+        claim = claim.content
+        modality = _weaker(modality, claim.modality)
+        if claim.when is not None:
+            span = claim.when
+        else:
+            profile = profile_of(vocabulary, claim.predicate)
+            span = _ALWAYS if profile is not None and profile.timeless else span
+    resolved = found.resolved[aid, depth] = attrs.evolve(claim, when=span, modality=modality)
+    return resolved
 
 
 _Proposition = tuple[str, str, "str | None", bool]
@@ -298,10 +329,4 @@ def _denied(
                 yield ref, first_aid[ref.statement_id] + ref.claim
 
 
-def _negation(found: Rows, vocabulary: Vocabulary, rebuttal: Rebuttal, target: int) -> Claim:
-    """The negation of a targeted claim, over its period, with the rebuttal's modality."""
-    claim = found.claims[target]
-    span = period_span(claim, found.statements[target], profile_of(vocabulary, claim.predicate))
-    return attrs.evolve(
-        claim, polarity=claim.polarity.flipped(), modality=rebuttal.modality, when=span
-    )
+_ALWAYS = TimeSpan.always()
