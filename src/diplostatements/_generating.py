@@ -34,9 +34,9 @@ from .statements import Statement
 from .timespans import TimeSpan
 from .vocabulary import Vocabulary
 
-CONTENT_TARGETS = False
-"""Whether rebuttals here aim into nested content (``ClaimRef(..., content=True)``) now and then:
-on once the checker and the property tests' all-pairs reference read such targets."""
+CONTENT_TARGETS = True
+"""Whether rebuttals here aim into nested content (``ClaimRef(..., content=True)``) now and then
+(the checker denies that content, and so does the property tests' all-pairs reference)."""
 
 PLAIN_PREDICATE = "says_of"
 SPEAKERS = ("a", "b", "c", "d")
