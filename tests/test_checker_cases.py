@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 
 from diplostatements.actors import Actor, ActorKind, Affiliation
@@ -298,3 +299,134 @@ class TestAttribution:
         assert ATTRIBUTION.rank == max(rule.rank for rule in Rule)
         assert len(check(world(said, denial), rules={"attribution"})) == 1
         assert len(check(world(said, denial), rules={"negation", "entailed"})) == 0
+
+
+# 15 March 2018: the leaders of France, Germany, the United Kingdom and the United States said
+# jointly that it was highly likely Russia was responsible for the Salisbury attack; Russia denied
+# any involvement.
+QUAD = ["FRA", "DEU", "GBR", "USA"]
+SALISBURY = Claim("RUS", "responsible_for", "salisbury-attack")
+
+
+def quad_world(*statements: Statement) -> StatementSet:
+    """The four governments, Russia, a White House spokeswoman, and ``statements``."""
+    return StatementSet(
+        [
+            *(Actor.state(code) for code in [*QUAD, "RUS"]),
+            Actor.person("sanders", "Sarah Sanders"),
+            Affiliation("sanders", "USA", role="press secretary", speaks_for=True),
+            *statements,
+        ]
+    )
+
+
+JOINT = Statement(
+    "quad-2018-03-15", QUAD, date(2018, 3, 15), [attrs.evolve(SALISBURY, modality="probable")]
+)
+RUSSIA_DENIES = Statement("mfa-2018-03-16", "RUS", date(2018, 3, 16), [SALISBURY.negated()])
+
+
+class TestJointStatements:
+    def test_each_signatorys_side_against_the_other(self) -> None:
+        """One finding per pair of sides: France, Germany, the UK and the US each against Russia."""
+        report = check(quad_world(JOINT, RUSSIA_DENIES))
+        assert sorted(c.sides for c in report) == sorted((code, "RUS") for code in QUAD)
+        assert {c.kind.value for c in report} == {"negation"}
+        assert {c.certainty.value for c in report} == {"possible"}  # "highly likely"
+        assert (
+            "France, Germany, United Kingdom and United States said jointly on 2018-03-15"
+            in report[0].reason
+        )
+
+    def test_between_finds_one_signatory(self) -> None:
+        """``between("DEU", "RUS")`` holds Germany's finding alone."""
+        (finding,) = check(quad_world(JOINT, RUSSIA_DENIES)).between("DEU", "RUS")
+        assert finding.sides == ("DEU", "RUS")
+
+    def test_a_signatory_contradicting_itself_later_is_internal(self) -> None:
+        """The US later saying Russia was not responsible: internal for the US alone."""
+        later = Statement("sanders", "sanders", date(2018, 3, 16), [SALISBURY.negated()])
+        report = check(quad_world(JOINT, later))
+        assert sorted((c.sides, c.internal) for c in report) == sorted(
+            ((code, "USA"), code == "USA") for code in QUAD
+        )
+
+    def test_two_signatories_of_one_side_count_once(self) -> None:
+        """Signed by the United States and its press secretary: one side, one finding."""
+        joint = Statement("us-joint", ["USA", "sanders"], date(2018, 3, 15), [SALISBURY])
+        report = check(quad_world(joint, RUSSIA_DENIES))
+        assert [c.sides for c in report] == [("USA", "RUS")]
+
+    def test_a_joint_statement_at_odds_with_itself(self) -> None:
+        """Two claims of one joint statement that clash: each signatory contradicts itself."""
+        joint = Statement(
+            "muddled", ["FRA", "DEU"], date(2018, 3, 15), [SALISBURY, SALISBURY.negated()]
+        )
+        report = check(quad_world(joint))
+        assert sorted((c.sides, c.internal) for c in report) == [
+            (("DEU", "DEU"), True),
+            (("FRA", "FRA"), True),
+        ]
+
+
+WITHDREW = Claim("RUS", "withdrew_personnel_from", "VEN", when=TimeSpan.sometime_before(MONDAY))
+
+
+class TestDenyingNestedContent:
+    def test_denying_what_was_reported(self) -> None:
+        """Russia denies *that it withdrew*, not that it informed anyone: the content is denied."""
+        denial = Rebuttal(
+            "mfa",
+            "RUS",
+            TUESDAY,
+            targets=[ClaimRef("trump-tweet", 0, content=True)],
+            kind=RebuttalKind.DENIAL,
+        )
+        report = check(world(tweet(content=WITHDREW), denial))
+        assert found(report) == [
+            ("denial", "definite", "trump-tweet#0", "mfa#denies:trump-tweet#0.content")
+        ]
+        assert "; Russia denied on 2019-06-04 that Russia withdrew personnel" in report[0].reason
+
+    def test_others_reporting_the_content_meet_the_denial(self) -> None:
+        """The Journal's report of the withdrawal is a NEGATION of Russia's denial of it."""
+        denial = Rebuttal(
+            "mfa", "RUS", TUESDAY, targets=[ClaimRef("trump-tweet", 0, content=True)], kind="denial"
+        )
+        report_of_it = Statement("wsj", "wsj", MONDAY, [WITHDREW])
+        report = check(world(tweet(content=WITHDREW), denial, report_of_it))
+        assert ("negation", "wsj#0", "mfa#denies:trump-tweet#0.content") in [
+            (kind, first, second) for kind, _, first, second in found(report)
+        ]
+
+    def test_the_informing_itself_is_not_denied(self) -> None:
+        """A report that Russia informed the US (of something) is not what was denied."""
+        denial = Rebuttal(
+            "mfa", "RUS", TUESDAY, targets=[ClaimRef("trump-tweet", 0, content=True)], kind="denial"
+        )
+        informed = Statement("wsj", "wsj", MONDAY, [Claim("RUS", "informed", "USA")])
+        report = check(world(tweet(content=WITHDREW), denial, informed))
+        assert [c.statements for c in report] == [("trump-tweet", "mfa")]
+
+    def test_the_rebuttals_own_words_about_the_content(self) -> None:
+        """'We have not withdrawn anyone since May': the own claim is what is said of it."""
+        since_may = Claim(
+            "RUS",
+            "withdrew_personnel_from",
+            "VEN",
+            polarity="negated",
+            when=TimeSpan.between(date(2019, 5, 1), TUESDAY),
+        )
+        denial = Rebuttal(
+            "mfa",
+            "RUS",
+            TUESDAY,
+            [since_may],
+            targets=[ClaimRef("trump-tweet", 0, content=True)],
+            kind="denial",
+        )
+        report = check(world(tweet(content=WITHDREW), denial))
+        # "Sometime before 3 June" may or may not fall in May: a POSSIBLE denial.
+        assert found(report) == [("denial", "possible", "trump-tweet#0", "mfa#0")]
+        assert "that Russia withdrew personnel" in report[0].reason
+        assert "saying that" in report[0].reason
