@@ -17,6 +17,7 @@ from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
+from diplostatements.parts import PartOf
 from diplostatements.quantities import Quantity
 from diplostatements.rebuttals import ClaimRef, Rebuttal, RebuttalKind
 from diplostatements.report import Report
@@ -430,3 +431,138 @@ class TestDenyingNestedContent:
         assert found(report) == [("denial", "possible", "trump-tweet#0", "mfa#0")]
         assert "that Russia withdrew personnel" in report[0].reason
         assert "saying that" in report[0].reason
+
+
+# 17 July 2014, MH17: investigators say a Buk of the 53rd anti-aircraft missile brigade crossed
+# into Ukraine; Russia's defence ministry says no Russian air-defence system crossed the border.
+MH17_DAY = date(2014, 7, 17)
+JULY_2014 = TimeSpan.between(date(2014, 7, 1), date(2014, 7, 31))
+AIR_DEFENCE = frozenset({"air-defence"})
+
+
+def mh17_world(*items: Item, parts: tuple[PartOf, ...] | None = None) -> StatementSet:
+    """Russia, Ukraine, the armed forces, the brigade (part of them), investigators, and items."""
+    links = (
+        (PartOf("53rd-brigade", "rus-forces"), PartOf("rus-forces", "RUS"))
+        if parts is None
+        else parts
+    )
+    return StatementSet(
+        [
+            Actor.state("RUS"),
+            Actor.state("UKR"),
+            Actor.organization("rus-forces", "Russian Armed Forces", kind="government"),
+            Actor.organization("53rd-brigade", "53rd Anti-Aircraft Missile Brigade", kind="group"),
+            Actor.organization("jit", "Joint Investigation Team"),
+            *links,
+            *items,
+        ]
+    )
+
+
+BUK_CROSSED = Statement(
+    "jit-2016",
+    "jit",
+    date(2016, 9, 28),
+    [
+        Claim(
+            "53rd-brigade",
+            "crossed_border_into",
+            "UKR",
+            qualifiers={*AIR_DEFENCE, "Buk"},
+            when=MH17_DAY,
+        )
+    ],
+)
+NONE_CROSSED = Statement(
+    "mod-2016",
+    "RUS",
+    date(2016, 9, 28),
+    [
+        Claim(
+            "RUS",
+            "crossed_border_into",
+            "UKR",
+            polarity="negated",
+            qualifiers=AIR_DEFENCE,
+            when=JULY_2014,
+        )
+    ],
+)
+
+
+class TestPartsAndWholes:
+    def test_what_a_brigade_did_its_state_did(self) -> None:
+        """The Buk crossing contradicts 'no Russian air-defence system crossed': ENTAILED."""
+        (finding,) = check(mh17_world(BUK_CROSSED, NONE_CROSSED))
+        assert (finding.kind.value, finding.certainty.value) == ("entailed", "definite")
+        assert finding.via == (
+            "crossed_border_into",
+            "53rd-brigade part of rus-forces",
+            "rus-forces part of RUS",
+        )
+        assert "of 53rd-brigade, so of RUS" in finding.reason
+
+    def test_the_armed_forces_are_a_whole_too(self) -> None:
+        """'The armed forces sent no air-defence system': one step up is enough."""
+        forces = attrs.evolve(
+            NONE_CROSSED,
+            claims=[attrs.evolve(NONE_CROSSED.claims[0], subject="rus-forces")],
+        )
+        (finding,) = check(mh17_world(BUK_CROSSED, forces))
+        assert finding.via == ("crossed_border_into", "53rd-brigade part of rus-forces")
+
+    def test_through_what_the_claim_implies(self) -> None:
+        """A brigade's fire on a target means its state attacked it ('fired_on' implies it)."""
+        fired = Statement(
+            "jit", "jit", MH17_DAY, [Claim("53rd-brigade", "fired_on", "mh17", when=MH17_DAY)]
+        )
+        denied = Statement(
+            "mod",
+            "RUS",
+            MH17_DAY,
+            [Claim("RUS", "attacked", "mh17", polarity="negated", when=MH17_DAY)],
+        )
+        (finding,) = check(mh17_world(fired, denied))
+        assert finding.via == (
+            "fired_on",
+            "attacked",
+            "53rd-brigade part of rus-forces",
+            "rus-forces part of RUS",
+        )
+
+    def test_not_for_a_predicate_that_is_not_distributive(self) -> None:
+        """A ministry's support is not its state's: 'supports' is not distributive."""
+        backs = Statement("a", "jit", MH17_DAY, [Claim("53rd-brigade", "supports", "rebels")])
+        opposes = Statement("b", "RUS", MH17_DAY, [Claim("RUS", "supports", "rebels").negated()])
+        assert len(check(mh17_world(backs, opposes))) == 0
+
+    def test_not_before_the_part_belonged(self) -> None:
+        """A link that holds only since 2015 lifts nothing of 2014."""
+        later = (
+            PartOf("53rd-brigade", "rus-forces", span=TimeSpan.since(date(2015, 1, 1))),
+            PartOf("rus-forces", "RUS"),
+        )
+        assert len(check(mh17_world(BUK_CROSSED, NONE_CROSSED, parts=later))) == 0
+
+    def test_the_whole_says_nothing_of_its_parts(self) -> None:
+        """Lifting runs upwards only: the state's crossing says nothing of the brigade."""
+        state_crossed = Statement(
+            "a", "jit", MH17_DAY, [Claim("RUS", "crossed_border_into", "UKR", when=MH17_DAY)]
+        )
+        brigade_did_not = Statement(
+            "b",
+            "RUS",
+            MH17_DAY,
+            [
+                Claim(
+                    "53rd-brigade", "crossed_border_into", "UKR", polarity="negated", when=MH17_DAY
+                )
+            ],
+        )
+        assert len(check(mh17_world(state_crossed, brigade_did_not))) == 0
+
+    def test_without_entailment_nothing_is_lifted(self) -> None:
+        """``rules`` without ENTAILED: the lift is an entailment, so it is not looked for."""
+        report = check(mh17_world(BUK_CROSSED, NONE_CROSSED), rules={"negation"})
+        assert len(report) == 0

@@ -63,6 +63,10 @@ class TestPredicate:
             ({"name": "p", "functional": 1}, "Predicate.functional"),
             ({"name": "p", "symmetric": "yes"}, "Predicate.symmetric"),
             ({"name": "p", "timeless": None}, "Predicate.timeless"),
+            ({"name": "p", "distributive": "yes"}, "Predicate.distributive"),
+            ({"name": "p", "attributive": 1}, "Predicate.attributive"),
+            # Only a reporting predicate carries content to attribute.
+            ({"name": "p", "attributive": True}, "Predicate.attributive"),
             # References to other predicates.
             ({"name": "p", "contrary": {"p"}}, "Predicate.contrary"),
             ({"name": "p", "implies": {"p"}}, "Predicate.implies"),
@@ -351,6 +355,21 @@ class TestDefaultVocabulary:
             ("informed", {"reporting": True}),
             ("sent_message_to", {"reporting": True}),
             ("requested", {"reporting": True}),
+            # What a subject told or accused of is its own claim; a request or promise is not.
+            ("informed", {"attributive": True}),
+            ("accused", {"attributive": True}),
+            ("requested", {"attributive": False}),
+            ("promised", {"attributive": False}),
+            ("sent_message_to", {"attributive": False}),
+            # What a part does there, its whole does...
+            ("has_personnel_in", {"distributive": True}),
+            ("crossed_border_into", {"distributive": True}),
+            ("fired_on", {"distributive": True}),
+            ("attacked", {"distributive": True}),
+            # ...but not its positions, nor responsibility, which is the disputed question.
+            ("supports", {"distributive": False}),
+            ("recognizes", {"distributive": False}),
+            ("responsible_for", {"distributive": False}),
         ],
     )
     def test_properties(self, name: str, expected: dict[str, bool]) -> None:

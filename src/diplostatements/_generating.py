@@ -66,6 +66,7 @@ QUANTITY_POOL = (
     Quantity.exactly(3, unit="tons"),
 )
 SPEAKS_FOR = (("d", "c"), ("b", "a"))
+PART_OF = (("b", "a"), ("a", "c"), ("d", "c"))
 
 # How often (in percent) a claim of a set echoes an earlier one, and how often an echo is then
 # moved to another period, hedged, or narrowed: most echoes clash, many only nearly.
@@ -390,7 +391,13 @@ def statement_set(choose: Chooser, vocabulary: Vocabulary, size: int) -> Stateme
         if choose.chance(50)
     ]
     # Part-of links go the way speaks-for ones do, so they never close a cycle.
-    items += [PartOf(part, whole) for part, whole in SPEAKS_FOR if choose.chance(15)]
+    # Part-of links, a chain of two now and then (b in a in c), some only for a while: so that
+    # distributive claims about a part meet claims about its wholes.
+    items += [
+        PartOf(part, whole, span=choose.span() if choose.chance(30) else None)
+        for part, whole in PART_OF
+        if choose.chance(40)
+    ]
     pool = predicates(vocabulary)
     focus = [choose.pick(pool) for _ in range(3)]
     made: list[Statement] = []

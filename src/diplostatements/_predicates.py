@@ -7,6 +7,13 @@ builds it. Each row is ``(name, description, properties)``; the properties are k
 Every contrary pair and every implication here was kept only if it holds in *every* reading a
 diplomatic text gives it: a rule that is true only usually makes the checker cry wolf. The
 descriptions say why where it is not obvious, and which tempting rules were left out on purpose.
+
+The same goes for ``distributive``: it marks the acts and states in which a part acts *as* its
+whole (being present, deploying, withdrawing, crossing a border, firing, attacking, invading,
+occupying, servicing or delivering equipment): what a brigade did there, its armed forces and its
+state did. Positions and relations are not distributive: a ministry may support, oppose,
+recognise, meet or sanction on its own account, and whether a state is *responsible* for what its
+part did is the very thing disputed (``responsible_for``), not something to infer.
 """
 
 from __future__ import annotations
@@ -21,21 +28,24 @@ PRESENCE: tuple[Row, ...] = (
         "The subject (a state, force, company or organisation) has personnel present in the"
         " object (a place): troops, advisers, specialists, diplomats. Qualifiers say who"
         " ('military', 'specialists'); the quantity says how many. A partial withdrawal leaves it"
-        " true, so it has no contrary: say that none remain by negating it.",
-        {},
+        " true, so it has no contrary: say that none remain by negating it. Distributive:"
+        " personnel of a part (a brigade) are personnel of each whole it belongs to.",
+        {"distributive": True},
     ),
     (
         "deployed_personnel_to",
         "The subject sent personnel who arrived in the object (a place). At that moment the"
-        " subject has personnel there.",
-        {"implies": {"has_personnel_in"}},
+        " subject has personnel there."
+        " Distributive: what a part (a brigade, a subsidiary) does, its wholes do.",
+        {"implies": {"has_personnel_in"}, "distributive": True},
     ),
     (
         "withdrew_personnel_from",
         "The subject removed personnel from the object (a place); the quantity says how many or"
         " what share ('most'). Not contrary to has_personnel_in: 'most removed' and 'specialists"
-        " remain' are both true.",
-        {},
+        " remain' are both true."
+        " Distributive: what a part (a brigade, a subsidiary) does, its wholes do.",
+        {"distributive": True},
     ),
     (
         "reduced_personnel_in",
@@ -52,14 +62,15 @@ PRESENCE: tuple[Row, ...] = (
     (
         "services_equipment_in",
         "The subject's specialists maintain or service equipment in the object (a place); so the"
-        " subject has personnel there.",
-        {"implies": {"has_personnel_in"}},
+        " subject has personnel there."
+        " Distributive: what a part (a brigade, a subsidiary) does, its wholes do.",
+        {"implies": {"has_personnel_in"}, "distributive": True},
     ),
     (
         "occupies",
         "The subject's forces hold the object (a territory) against the will of its sovereign;"
         " so the subject has personnel there.",
-        {"implies": {"has_personnel_in"}, "cameo": "192"},
+        {"implies": {"has_personnel_in"}, "cameo": "192", "distributive": True},
     ),
 )
 
@@ -255,14 +266,31 @@ FORCE: tuple[Row, ...] = (
     (
         "attacked",
         "The subject used armed force against the object. Give the claim a ``when``: without"
-        " one it covers only the day it was said.",
-        {"cameo": "190"},
+        " one it covers only the day it was said."
+        " Distributive: what a part (a brigade, a subsidiary) does, its wholes do. Who is"
+        " *responsible* for an"
+        " attack is not: that is responsible_for, a claim of its own.",
+        {"cameo": "190", "distributive": True},
     ),
     (
         "invaded",
         "The subject's forces entered the object (a state or territory) by force; so it attacked"
         " it (an invasion is an act of aggression) and had personnel there.",
-        {"implies": {"attacked", "has_personnel_in"}},
+        {"implies": {"attacked", "has_personnel_in"}, "distributive": True},
+    ),
+    (
+        "crossed_border_into",
+        "The subject's forces, personnel or equipment crossed the border into the object (a"
+        " state or territory); so the subject had personnel there. Distributive: a Buk of the"
+        " 53rd brigade crossing means the armed forces', and the state's, crossed: 'not a single"
+        " Russian air-defence system crossed the border' denies it.",
+        {"implies": {"has_personnel_in"}, "distributive": True},
+    ),
+    (
+        "fired_on",
+        "The subject fired on the object (a place, force, vehicle or aircraft); so it attacked"
+        " it. Distributive: a unit's fire is its armed forces' and its state's.",
+        {"implies": {"attacked"}, "distributive": True, "cameo": "190"},
     ),
     (
         "intends_to_attack",
@@ -347,7 +375,7 @@ COOPERATION: tuple[Row, ...] = (
         "delivered_arms_to",
         "The subject delivered weapons or military hardware to the object; so they cooperate"
         " militarily.",
-        {"implies": {"cooperates_militarily_with"}},
+        {"implies": {"cooperates_militarily_with"}, "distributive": True},
     ),
     (
         "intends_to_deepen_cooperation_with",

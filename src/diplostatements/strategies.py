@@ -282,21 +282,21 @@ def affiliations(draw: st.DrawFn) -> Affiliation:
 
 SMALL_VOCABULARY: Vocabulary = Vocabulary(
     [
-        Predicate("owns", functional=True),
+        Predicate("owns", functional=True, distributive=True),
         Predicate("leads", inverse_functional=True),
         Predicate("weds", symmetric=True, functional=True),
         Predicate("marries", implies={"weds"}),
         Predicate("meets", symmetric=True, implies={"talks"}),
-        Predicate("talks", symmetric=True),
+        Predicate("talks", symmetric=True, distributive=True),
         Predicate("phones", implies={"talks"}),
         Predicate("backs", contrary={"fights"}),
-        Predicate("fights"),
+        Predicate("fights", distributive=True),
         Predicate("allied", symmetric=True, contrary={"fights"}),
         Predicate("hugs", symmetric=True, implies={"backs"}),
-        Predicate("invades", implies={"fights", "present"}),
+        Predicate("invades", implies={"fights", "present"}, distributive=True),
         Predicate("storms", implies={"invades"}),
         Predicate("raids", implies={"invades", "fights"}),
-        Predicate("present"),
+        Predicate("present", distributive=True),
         Predicate("crowns", implies={"leads"}),
         Predicate("tells", reporting=True, attributive=True, implies={"messages"}),
         Predicate("messages", reporting=True),
@@ -312,7 +312,8 @@ imply others (``storms`` through two steps; ``raids`` implies ``fights`` both di
 through ``invades``, so only the shortest chain may be named; ``hugs`` is a symmetric predicate
 implying a directed one, ``phones`` and ``marries`` directed ones implying symmetric ones, ``weds``
 functional too); ``tells`` and ``messages`` report content, ``tells`` as its subject's own
-(attributive); ``blames`` is timeless.
+(attributive); ``blames`` is timeless; ``owns``, ``talks``, ``fights``, ``invades`` and ``present``
+are distributive (what a part does, its whole does).
 """
 
 PLAIN_PREDICATE = _generating.PLAIN_PREDICATE

@@ -4,8 +4,9 @@ A :class:`Predicate` declares what a predicate name means for the checker: wheth
 object per subject at a time (``functional``), one subject per object (``inverse_functional``),
 whether "A p B" is the same as "B p A" (``symmetric``), which predicates cannot hold together with
 it (``contrary``), what it entails (``implies``), whether its claims carry reported content
-(``reporting``) that the subject holds true (``attributive``), and whether their truth depends on
-the day they are asked (``timeless``).
+(``reporting``) that the subject holds true (``attributive``), whether their truth depends on
+the day they are asked (``timeless``), and whether what a part does its whole does
+(``distributive``).
 
 A :class:`Vocabulary` is an immutable mapping of predicates by name, checked as a whole: every
 ``contrary`` and ``implies`` reference must name a predicate it holds, ``contrary`` is closed
@@ -102,6 +103,11 @@ class Predicate:
             own statements contradict is an ATTRIBUTION finding. Implies ``reporting``.
         timeless: a claim without ``when`` holds at all times, not only the day it was said
             ("responsible_for" a past attack).
+        distributive: what a part does, each whole it belongs to does: an affirmed claim about
+            a part (:class:`~diplostatements.PartOf`) implies the same claim about each of its
+            wholes over the period the links surely hold ("a Buk of the 53rd brigade crossed
+            the border", so the armed forces' did, so Russia's did). Crossing a border, firing
+            on, being present in; not supporting or recognising, which a part may do alone.
         description: what the predicate means, for people.
         cameo: the CAMEO event code it corresponds to, if one fits.
         phrase: how a claim of it reads in a sentence, between subject and object ("is the
@@ -127,6 +133,7 @@ class Predicate:
     reporting: bool = _flag()
     attributive: bool = attrs.field(default=False, kw_only=True, validator=_attributive)
     timeless: bool = _flag()
+    distributive: bool = _flag()
     description: str = attrs.field(default="", kw_only=True, validator=of_type(str, "a string"))
     cameo: str | None = attrs.field(default=None, kw_only=True, validator=_cameo)
     phrase: str = attrs.field(default="", kw_only=True, validator=of_type(str, "a string"))

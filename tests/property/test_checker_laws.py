@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from typing import NamedTuple
@@ -430,8 +431,46 @@ def scope(claim: Claim) -> tuple[frozenset[str], str | None, Claim | None]:
     return claim.qualifiers, claim.where, claim.content
 
 
-def forms(claim: Claim, reading: Reading) -> list[Form]:
-    """The claim in every orientation it stands for, and (if affirmed) what it implies."""
+Wholes = Callable[[str], list[tuple[str, Chain]]]
+"""A part's wholes over an assertion's period, each with the part-of steps to it."""
+
+
+def wholes(found: StatementSet, span: TimeSpan) -> Wholes:
+    """The wholes of each part over ``span``: breadth first over the links that surely hold.
+
+    Nearest first; at one distance the first reached from the part's nearer wholes taken in id
+    order (links in order of their whole) wins.
+    """
+    links = sorted(
+        (link for link in found.part_of if link.span.contains(span)), key=lambda link: link.whole
+    )
+
+    def of(part: str) -> list[tuple[str, Chain]]:
+        reached: dict[str, Chain] = {}
+        frontier: dict[str, Chain] = {part: ()}
+        while frontier:
+            following: dict[str, Chain] = {}
+            for member in sorted(frontier):
+                for link in links:
+                    whole = link.whole
+                    if link.part != member or whole == part or whole in reached:
+                        continue
+                    if whole not in following:
+                        step = f"{link.part} part of {whole}"
+                        following[whole] = (*frontier[member], step)
+            reached |= following
+            frontier = following
+        return list(reached.items())
+
+    return of
+
+
+def forms(claim: Claim, reading: Reading, lift: Wholes | None = None) -> list[Form]:
+    """The claim in every orientation it stands for, and (if affirmed) what it implies.
+
+    With ``lift``, each distributive predicate the claim has or implies holds of the wholes of
+    the subject of each orientation, the part-of steps added to the chain.
+    """
     declared = reading.declared.get(claim.predicate)
     symmetric = declared is not None and declared.symmetric
     s, o = claim.subject, claim.object
@@ -451,7 +490,32 @@ def forms(claim: Claim, reading: Reading) -> list[Form]:
             implied.append(
                 Form(target.name, a, b, True, claim.qualifiers, claim.where, content, None, chain)
             )
-    return stated + implied
+    lifted = []
+    if lift is not None:
+        for chain in [(claim.predicate,), *reading.chains[claim.predicate]]:
+            target = reading.declared[chain[-1]]
+            if not target.distributive:
+                continue
+            content = claim.content if target.reporting else None
+            mirrored = symmetric or target.symmetric
+            for a, b in turns if mirrored else turns[:1]:
+                for whole, steps in lift(a):
+                    lifted.append(
+                        Form(
+                            target.name,
+                            whole,
+                            b,
+                            True,
+                            claim.qualifiers,
+                            claim.where,
+                            content,
+                            None,
+                            (*chain, *steps),
+                        )
+                    )
+                    if target.symmetric and b is not None:  # stands for its mirror too
+                        lifted.append(lifted[-1]._replace(subject=b, object=whole))
+    return stated + implied + lifted
 
 
 def narrower_or_equal(narrow: Form, broad: Form) -> bool:
@@ -564,7 +628,7 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[Pair, Expec
     reading = read(vocabulary)
     said, stated = assertions(found, reading)
     scoped = {frozenset({pair.target, pair.own}): pair for pair in stated}
-    expanded = [forms(a.claim, reading) for a in said]
+    expanded = [forms(a.claim, reading, wholes(found, a.span)) for a in said]
     # Only forms of one predicate, or of contrary predicates, can clash: skipping the pairs that
     # have neither keeps the reference fast without deciding anything about time or scope.
     names = [{form.predicate for form in each} for each in expanded]
@@ -598,7 +662,7 @@ def brute_force(found: StatementSet, vocabulary: Vocabulary) -> dict[Pair, Expec
             result[pair] = (expected, side_pairs(a, b))
     # Content attributed to a side against that side's own assertions: the lowest rank.
     for content in attributed(found, reading):
-        content_forms = forms(content.claim, reading)
+        content_forms = forms(content.claim, reading, wholes(found, content.span))
         for other, other_forms in zip(said, expanded, strict=True):
             pair = frozenset({content.ref, other.ref})
             if content.attributed_to not in other.sides or other.ref == content.ref:

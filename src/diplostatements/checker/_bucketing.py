@@ -32,8 +32,9 @@ import attrs
 
 from ..claims import Claim, Polarity
 from ..rules import orient
+from ..timespans import TimeSpan
 from ..vocabulary import Vocabulary
-from ._profiles import Implication, Profile, looked_up, profile_of
+from ._profiles import Implication, Profile, looked_up, period_span, profile_of
 from .rows import Rows
 
 __all__ = ["Bucket", "Buckets", "Key", "Raw", "bucket"]
@@ -68,6 +69,7 @@ class Buckets:
     profiles: dict[str, Profile | None] = attrs.field(factory=dict)
     implications: dict[str, tuple[Implication, ...]] = attrs.field(factory=dict)
     entailed: bool = False
+    lifter: _Lifter | None = None
 
     def implied(
         self, vocabulary: Vocabulary, name: str, profile: Profile
@@ -99,8 +101,41 @@ class Buckets:
         try:
             return self.profiles[name]
         except KeyError:
-            profile = self.profiles[name] = profile_of(vocabulary, name)
+            profile = self.profiles[name] = profile_of(
+                vocabulary, name, parts=self.lifter is not None
+            )
             return profile
+
+
+class _Lifter:
+    """The wholes of the parts claims are about, looked up once per part and period.
+
+    A distributive claim about a part holds of each whole the part belongs to over the claim's
+    period (the set's :meth:`~diplostatements.StatementSet.wholes_of`), with the part-of steps
+    ("53rd-brigade part of rus-forces") added to its chain.
+    """
+
+    def __init__(self, rows: Rows, vocabulary: Vocabulary) -> None:
+        assert rows.wholes is not None  # made only for a set with part-of links
+        self.wholes_of = rows.wholes
+        self.parts = rows.parts
+        self.rows = rows
+        self.vocabulary = vocabulary
+        self.known: dict[tuple[str, TimeSpan], list[tuple[str, tuple[str, ...]]]] = {}
+
+    def wholes(self, aid: int, part: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Each whole of ``part`` over assertion ``aid``'s period, with the steps to it."""
+        if part not in self.parts:
+            return []
+        claim, statement = self.rows.claims[aid], self.rows.statements[aid]
+        span = period_span(claim, statement, profile_of(self.vocabulary, claim.predicate))
+        known = self.known.get((part, span))
+        if known is None:
+            known = self.known[part, span] = [
+                (whole, tuple(f"{link.part} part of {link.whole}" for link in links))
+                for whole, links in self.wholes_of(part, span).items()
+            ]
+        return known
 
 
 def bucket(rows: Rows, vocabulary: Vocabulary, *, entailed: bool) -> Buckets:  # noqa: PLR0912
@@ -115,6 +150,9 @@ def bucket(rows: Rows, vocabulary: Vocabulary, *, entailed: bool) -> Buckets:  #
         The buckets.
     """
     found = Buckets(entailed=entailed)
+    lifting = entailed and rows.wholes is not None
+    if lifting:
+        found.lifter = _Lifter(rows, vocabulary)
     # The hot loop: one pass over every stated claim. A predicate that needs nothing but its
     # proposition bucket costs one key and one insertion, close to the floor of PERFORMANCE.md.
     # The proposition bucket is filled inline, for every claim (as in _put); only an affirmed
@@ -134,7 +172,7 @@ def bucket(rows: Rows, vocabulary: Vocabulary, *, entailed: bool) -> Buckets:  #
         try:
             profile = plain[name]
         except KeyError:
-            declared = profiles[name] = profile_of(vocabulary, name)
+            declared = profiles[name] = profile_of(vocabulary, name, parts=lifting)
             profile = plain[name] = None if declared is None or declared.simple else declared
         if profile is None:
             key = (subject, name, obj)
@@ -220,6 +258,39 @@ def _affirmed(
                 _append(found.inverse, (name, obj), aid)
     if found.entailed and profile.chains:
         _implied(found, vocabulary, aid, claim, profile)
+    if found.lifter is not None and profile.lifts:
+        _lifted(found, vocabulary, aid, claim, profile)
+
+
+def _lifted(
+    found: Buckets, vocabulary: Vocabulary, aid: int, claim: Claim, profile: Profile
+) -> None:
+    """Put the claims an affirmed claim about a part implies of each whole, with their chains.
+
+    For each distributive predicate the claim has or implies, in each orientation the claim
+    stands for (both for a symmetric predicate, stated or implied), the subject is replaced by
+    each of its wholes.
+    """
+    lifter = found.lifter
+    assert lifter is not None  # called only when lifting
+    name, subject, obj = claim.predicate, claim.subject, claim.object
+    affirmed, listed = found.affirmed, found.contrary
+    for chain in profile.lifts:
+        lifted = chain[-1]
+        lifted_profile = found.profile(vocabulary, lifted)
+        assert lifted_profile is not None  # a vocabulary implies only what it holds
+        mirrored = profile.symmetric or (lifted != name and lifted_profile.symmetric)
+        for part, other in _orientations(subject, obj, mirror=mirrored):
+            for whole, steps in lifter.wholes(aid, part):
+                raw: Raw = (aid, lifted, whole, other, (*chain, *steps))
+                key: Key = (whole, lifted, other)
+                if lifted_profile.symmetric and other is not None and other < whole:
+                    key = (other, lifted, whole)
+                if key not in affirmed and lifted_profile.leads:
+                    listed.append(key)
+                _append(affirmed, key, raw)
+                if lifted_profile.functional or lifted_profile.inverse_functional:
+                    _exclusive(found, raw, lifted_profile)
 
 
 def _implied(

@@ -42,7 +42,10 @@ class Profile(NamedTuple):
     its contraries from its buckets (from one side of each pair only). ``more`` is true when an
     affirmed claim of it needs more than its proposition bucket: it is exclusive, or implies
     claims that are put in buckets (see
-    :meth:`~diplostatements.checker._bucketing.Buckets.implied`).
+    :meth:`~diplostatements.checker._bucketing.Buckets.implied`), or is lifted to the wholes of
+    its subject's parts. ``lifts`` are the chains from it to each distributive predicate it is
+    or implies (``(name,)`` for itself): an affirmed claim about a part is lifted along them to
+    each whole of the part (:mod:`~diplostatements.checker._bucketing`).
     """
 
     simple: bool
@@ -55,6 +58,7 @@ class Profile(NamedTuple):
     reporting: bool
     timeless: bool
     chains: tuple[tuple[str, ...], ...]
+    lifts: tuple[tuple[str, ...], ...] = ()
 
 
 class Implication(NamedTuple):
@@ -165,8 +169,12 @@ def may_meet(
     return False
 
 
-def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
-    """The profile of a predicate, or ``None`` if the vocabulary does not know it."""
+def profile_of(vocabulary: Vocabulary, name: str, *, parts: bool = False) -> Profile | None:
+    """The profile of a predicate, or ``None`` if the vocabulary does not know it.
+
+    With ``parts`` (the set holds part-of links), a distributive predicate, or one implying a
+    distributive predicate, needs more than its proposition bucket: its claims are lifted.
+    """
     predicate = vocabulary.get(name)
     if predicate is None:
         return None
@@ -177,18 +185,25 @@ def profile_of(vocabulary: Vocabulary, name: str) -> Profile | None:
         predicate.inverse_functional,
         bool(predicate.contrary),
     )
+    lifts = (
+        tuple(chain for chain in ((name,), *chains) if vocabulary[chain[-1]].distributive)
+        if parts
+        else ()
+    )
     return Profile(
-        not (any(special) or chains),
+        not (any(special) or chains or lifts),
         *special,
         any(other > name for other in predicate.contrary),
         bool(
             predicate.functional
             or predicate.inverse_functional
+            or lifts
             or any(_stored_when_implied(vocabulary[chain[-1]]) for chain in chains)
         ),
         predicate.reporting,
         predicate.timeless,
         chains,
+        lifts,
     )
 
 

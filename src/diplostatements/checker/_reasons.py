@@ -94,10 +94,27 @@ def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> st
         why = "the same proposition is affirmed and denied"
     if not (first_chain or second_chain):
         return why
-    implied = [" implies ".join(f"'{name}'" for name in chain) for chain in chains if chain]
+    implied = [_chain_text(chain) for chain in chains if chain]
     if rule is NEGATION:  # an implied claim is affirmed: the other claim denies it
         return f"{' and '.join(implied)}, which is denied"
     return f"{' and '.join(implied)}, and {why}"
+
+
+_PART_OF = " part of "
+
+
+def _chain_text(chain: tuple[str, ...]) -> str:
+    """A chain in words: "'fired_on' implies 'attacked'", then any part-of steps.
+
+    "... of 53rd-brigade, so of RUS (53rd-brigade part of rus-forces; rus-forces part of RUS)".
+    """
+    named = [f"'{name}'" for name in chain if _PART_OF not in name]
+    steps = [step for step in chain if _PART_OF in step]
+    text = " implies ".join(named)
+    if steps:
+        part, whole = steps[0].split(_PART_OF)[0], steps[-1].split(_PART_OF)[1]
+        text += f" of {part}, so of {whole} ({'; '.join(steps)})"
+    return text
 
 
 def _when(span: TimeSpan) -> str:

@@ -34,7 +34,7 @@ from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
 from ._profiles import Profile, profile_of
-from ._tables_more import attribution_statements
+from ._tables_more import attribution_statements, part_statements
 
 __all__ = ["candidates"]
 
@@ -64,7 +64,9 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     # Checked without building objects, and in the normal form (aliases resolved, defaults in).
     tables = table_form.validate(source)
     claims = tables.claims
-    kept = attrs.evolve(tables, claims=claims.filter(_keep(claims, vocabulary, tables.actors)))
+    kept = attrs.evolve(
+        tables, claims=claims.filter(_keep(claims, vocabulary, tables.actors, tables.affiliations))
+    )
     return table_form.from_arrow(kept)
 
 
@@ -83,7 +85,9 @@ def _days(column: Any, unbounded: int) -> pa.ChunkedArray:
     return pc.fill_null(column.cast(pa.int32()), unbounded)
 
 
-def _keep(claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table) -> pa.ChunkedArray:
+def _keep(
+    claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table, affiliations: pa.Table
+) -> pa.ChunkedArray:
     """Which rows of a claims table to keep (a boolean column)."""
     statement = claims["statement_id"]
     rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
@@ -95,9 +99,12 @@ def _keep(claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table) -> pa.Chun
     rows = _clashing_rows(keys)
     # Whole statements: a finding holds the statement with all its claims.
     chosen = pc.unique(pc.take(statement, rows))
-    # The rules that look beyond a claim's keys (ATTRIBUTION) keep their statements too.
-    more = attribution_statements(claims, actors, vocabulary)
-    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type), more.cast(chosen.type)])
+    # The rules that look beyond a claim's keys (ATTRIBUTION, parts) keep their statements too.
+    more = [
+        attribution_statements(claims, actors, vocabulary).cast(chosen.type),
+        part_statements(claims, affiliations, vocabulary).cast(chosen.type),
+    ]
+    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type), *more])
     return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen)))
 
 

@@ -7,6 +7,12 @@ content's subject or object as its own subject or object (every rule compares cl
 their subject, their object, or both, in one orientation or the other), so the statements of those
 claims are kept, with the statements that attribute the content. That keeps more than it must, never
 less.
+
+Likewise a distributive claim about a part is lifted to the part's wholes (PartOf links, held in
+the affiliations table as rows with ``part_of`` true). A lifted claim meets claims about the whole
+(as subject or, for a symmetric predicate, object) or, for an inverse-functional predicate, claims
+of that predicate, stated or implied: so the statements of the claims of distributive predicates
+(and of those implying one) are kept, and of every claim whose subject or object is a whole.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import pyarrow.compute as pc
 from .._tables_content import parse_content
 from ..vocabulary import Vocabulary
 
-__all__ = ["attribution_statements"]
+__all__ = ["attribution_statements", "part_statements"]
 
 
 def attribution_statements(claims: pa.Table, actors: pa.Table, vocabulary: Vocabulary) -> pa.Array:
@@ -73,3 +79,37 @@ def _aliases(actors: pa.Table) -> dict[str, str]:
 def _strings(column: Any) -> pa.ChunkedArray:
     """A column as plain strings (enum columns are dictionary-encoded)."""
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
+
+
+def part_statements(claims: pa.Table, affiliations: pa.Table, vocabulary: Vocabulary) -> pa.Array:
+    """The ids of the statements a finding through part-of links may hold (with repeats).
+
+    Args:
+        claims: a claims table in the normal form (``tables.validate``).
+        affiliations: its affiliations table, part-of links among them.
+        vocabulary: which predicates are distributive.
+    """
+    statement = claims["statement_id"]
+    if "part_of" not in affiliations.column_names or affiliations.num_rows == 0:
+        return pa.array([], statement.type)
+    links = pc.fill_null(affiliations["part_of"], False)
+    wholes = pc.unique(pc.filter(_strings(affiliations["organization"]), links))
+    if len(wholes) == 0:
+        return pa.array([], statement.type)
+    lifting = [
+        name
+        for name, predicate in vocabulary.items()
+        if any(
+            vocabulary[chain[-1]].distributive
+            for chain in ((name,), *vocabulary.implications(name))
+        )
+    ]
+    predicate = _strings(claims["predicate"])
+    kept = pc.or_(
+        pc.fill_null(pc.is_in(predicate, value_set=pa.array(lifting, pa.string())), False),
+        pc.or_(
+            pc.fill_null(pc.is_in(_strings(claims["subject"]), value_set=wholes), False),
+            pc.fill_null(pc.is_in(_strings(claims["object"]), value_set=wholes), False),
+        ),
+    )
+    return pc.filter(statement, kept).combine_chunks()

@@ -28,6 +28,7 @@ import attrs
 from ..claims import Claim, Modality
 from ..collection import StatementSet
 from ..collection import _statement_key as statement_key
+from ..parts import PartOf
 from ..rebuttals import ClaimRef, Rebuttal
 from ..rules import orient
 from ..statements import Statement
@@ -79,6 +80,9 @@ class Rows:
         resolved: (claim number, content depth) -> the claim a reference names, as it is
             denied: about its period (its ``when``; for nested content without one, the period
             of the claim conveying it) and as hedged as the weakest claim on the way to it.
+        wholes: the set's :meth:`~diplostatements.StatementSet.wholes_of`, or ``None`` when it
+            holds no part-of link (then no claim is lifted to a whole).
+        parts: the actors that are part of another at some time.
         rebuttals: the rebuttals that target statements of the set, in the set's order.
         sides: the side a statement commits (the set's resolver, with its cache).
         every_side: every side a statement commits: one per signatory's side for a joint
@@ -95,6 +99,8 @@ class Rows:
     attributed: dict[int, tuple[int, str]]
     attributions: dict[int, int]
     resolved: dict[tuple[int, int], Claim]
+    wholes: Callable[[str, TimeSpan], Mapping[str, tuple[PartOf, ...]]] | None
+    parts: frozenset[str]
     rebuttals: list[Rebuttal]
     sides: Callable[[Statement], str]
     every_side: Callable[[Statement], tuple[str, ...]]
@@ -160,6 +166,7 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         elif held:
             claims += held
             said_by += [statement] * len(held)
+    parts = frozenset(link.part for link in statements.part_of)
     found = Rows(
         said_by,
         claims,
@@ -169,6 +176,8 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         {},
         {},
         {},
+        statements.wholes_of if parts else None,
+        parts,
         _rebuttals(statements),
         statements.side_of_statement,
         statements.sides_of_statement,
