@@ -17,6 +17,7 @@ from diplostatements.actors import Actor, ActorKind, Affiliation
 from diplostatements.checker import check
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import Item, StatementSet
+from diplostatements.exceptions import UnknownReferenceError
 from diplostatements.parts import PartOf
 from diplostatements.quantities import Quantity
 from diplostatements.rebuttals import ClaimRef, Rebuttal, RebuttalKind
@@ -566,3 +567,103 @@ class TestPartsAndWholes:
         """``rules`` without ENTAILED: the lift is an entailment, so it is not looked for."""
         report = check(mh17_world(BUK_CROSSED, NONE_CROSSED), rules={"negation"})
         assert len(report) == 0
+
+
+class TestNamesAUserTypes:
+    def test_a_misspelt_predicate_is_listed_with_close_names(self) -> None:
+        """'responsibe_for' switches the rules off for its claims: the report says so."""
+        blamed = Statement("a", "USA", MONDAY, [Claim("RUS", "responsibe_for", "the attack")])
+        told = Statement(
+            "b",
+            "trump",
+            MONDAY,
+            [Claim("RUS", "informed", "USA", content=Claim("VEN", "winked_at", "RUS"))],
+        )
+        report = check(world(blamed, told))
+        assert report.unknown_predicates == {
+            "responsibe_for": ("responsible_for",),
+            "winked_at": (),  # nested content counts; a plain predicate has no close name
+        }
+        assert report.definite().unknown_predicates == report.unknown_predicates
+
+    def test_names_that_differ_by_case_or_spacing(self) -> None:
+        """'The attack' and 'the  attack' are listed, each with the other; 'rus' with RUS."""
+        said = Statement(
+            "a",
+            "USA",
+            MONDAY,
+            [
+                Claim("RUS", "responsible_for", "The attack"),
+                Claim("UKR", "responsible_for", "the  attack"),
+                Claim("rus", "supports", "maduro"),
+            ],
+        )
+        with pytest.warns(UserWarning, match="'rus' is not a known actor"):
+            built = world(Actor.state("UKR"), said)
+        report = check(built)
+        assert report.similar_names == {
+            "The attack": ("the  attack",),
+            "the  attack": ("The attack",),
+            "rus": ("RUS",),
+        }
+
+    def test_nothing_to_report_for_a_tidy_set(self) -> None:
+        """A set whose names are all known has no notes."""
+        report = check(world(tweet(), russia("kremlin", "peskov", NOT_WITHDRAWN)))
+        assert (report.unknown_predicates, report.similar_names) == ({}, {})
+
+    @pytest.mark.parametrize(
+        ("one", "other"),
+        [
+            ("USA", "RUS"),  # ids
+            ("United States", "Russia"),  # aliases
+            ("United States of America", "Russian Federation"),  # display names
+        ],
+    )
+    def test_between_takes_ids_aliases_and_display_names(self, one: str, other: str) -> None:
+        """``between("United States", "Russia")`` finds what ``between("USA", "RUS")`` finds."""
+        actors = (
+            Actor.state("USA", aliases={"United States"}),
+            Actor.state("RUS", aliases={"Russia"}),
+        )
+        named = [
+            attrs.evolve(actor, name=name)
+            for actor, name in zip(
+                actors, ("United States of America", "Russian Federation"), strict=True
+            )
+        ]
+        denial = russia("kremlin", "peskov", NOT_WITHDRAWN, on_behalf_of="kremlin")
+        report = check(
+            StatementSet(
+                [
+                    *named,
+                    Actor.state("VEN"),
+                    Actor.person("trump", "Donald Trump"),
+                    Actor.person("peskov", "Dmitry Peskov"),
+                    Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT),
+                    Affiliation("peskov", "kremlin", speaks_for=True),
+                    Affiliation("kremlin", "RUS", speaks_for=True),
+                    Affiliation("trump", "USA", speaks_for=True),
+                    tweet(),
+                    denial,
+                ]
+            )
+        )
+        assert len(report) == 1
+        assert report.between(one, other) == report.between("USA", "RUS") == report
+
+    def test_unknown_names_are_refused_with_close_names(self) -> None:
+        """A name the set does not know raises, suggesting the names it looks like."""
+        report = check(world(tweet(), russia("kremlin", "peskov", NOT_WITHDRAWN)))
+        with pytest.raises(UnknownReferenceError) as caught:
+            report.between("Rusia", "USA")
+        assert caught.value.path == "Report.between(a)"
+        assert "Russia" in caught.value.suggestions
+        with pytest.raises(UnknownReferenceError):
+            report.involving("nobody")
+
+    def test_involving_takes_entity_names_and_signatories(self) -> None:
+        """An entity of a claim is a name the set knows; a cosigner is involved in its finding."""
+        report = check(quad_world(JOINT, RUSSIA_DENIES))
+        assert len(report.involving("salisbury-attack")) == 4
+        assert len(report.involving("GBR")) == 4  # a cosigner: every finding of the statement

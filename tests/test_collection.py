@@ -69,7 +69,18 @@ DENIAL = Rebuttal(
     "denial",
     "peskov",
     JUNE_4,
-    [Claim("RUS", "informed", "USA", polarity="negated", qualifiers="official")],
+    # "There have been no official messages": up to the day it was said (a claim of the
+    # denial's own, so its period decides what it denies).
+    [
+        Claim(
+            "RUS",
+            "informed",
+            "USA",
+            polarity="negated",
+            qualifiers="official",
+            when=TimeSpan.until(JUNE_4),
+        )
+    ],
     targets=[ClaimRef("tweet", 0)],
     kind="denial",
 )

@@ -713,12 +713,25 @@ class TestReportPlot:
         assert shown == involved
         assert len(arcs(figure, seed_report)) == len(seed_report) + len(seed_report.disputes)
 
-    def test_a_denials_bar_is_the_period_of_the_claim_it_denies(self, seed_report: Report) -> None:
+    def test_a_denials_bar_is_the_period_of_the_claim_it_denies(self) -> None:
         """The denial made on June 4 is about the tweet's June 3: its bar is on June 3."""
-        figure = seed_report.plot()
+        tweet = Statement("tweet", "trump", MON, [Claim("RUS", "informed", "USA")])
+        denial = Rebuttal("denial", "peskov", TUE, targets=["tweet"], kind=RebuttalKind.DENIAL)
+        figure = (
+            StatementSet(
+                [
+                    Actor.person("trump", "Donald Trump"),
+                    Actor.person("peskov", "Dmitry Peskov"),
+                    tweet,
+                    denial,
+                ]
+            )
+            .check()
+            .plot()
+        )
         (bar,) = [
             artist
-            for gid, artist in parts(figure, "claim:peskov-2019-06-04-denial#denies:").items()
+            for gid, artist in parts(figure, "claim:denial#denies:").items()
             if gid.endswith(":core")
         ]
         assert isinstance(bar, Rectangle)

@@ -25,9 +25,10 @@ import attrs
 from ._html import contradiction_html, report_html
 from ._pictures import report_to_dot
 from ._plural import counted
+from ._validation import close_matches
 from ._wrap import fill
 from .collection import Assertion
-from .exceptions import FieldError
+from .exceptions import FieldError, UnknownReferenceError
 from .rebuttals import Rebuttal, RebuttalKind
 from .rules import Rule
 from .statements import Statement
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Certainty", "Contradiction", "Dispute", "Report", "Retraction"]
+__all__ = ["Certainty", "Contradiction", "Dispute", "Notes", "Report", "Retraction"]
 
 
 class Certainty(enum.Enum):
@@ -97,6 +98,7 @@ class Contradiction:
         """Whether the actor is a side, speaker, or subject or object of either claim."""
         return any(
             actor in (a.side, a.speaker, a.statement.on_behalf_of, a.claim.subject, a.claim.object)
+            or actor in a.statement.cosigners
             for a in (self.first, self.second)
         )
 
@@ -167,6 +169,39 @@ class Retraction:
     def involves(self, actor: str) -> bool:
         """Whether the actor is the side or a speaker."""
         return actor in (self.side, self.retraction.speaker, self.target.speaker)
+
+
+@attrs.frozen
+class Notes:
+    """What a checker's report knows of the set besides its findings.
+
+    Args:
+        unknown_predicates: each predicate the set's claims use (nested content included) that
+            the vocabulary does not define -> the vocabulary's close names ("did you mean").
+        similar_names: each entity name of the claims (not an actor) that differs from another
+            name only by case or spacing -> those names and actor ids.
+        lookup: every name an actor goes by (id, alias, unshared display name) -> its id, and
+            each entity name of the claims -> itself.
+    """
+
+    unknown_predicates: Mapping[str, tuple[str, ...]]
+    similar_names: Mapping[str, tuple[str, ...]]
+    lookup: Mapping[str, str]
+
+
+class _NotesLater:
+    """:class:`Notes` worked out when first asked (the check itself never pays for them)."""
+
+    __slots__ = ("_made", "_make")
+
+    def __init__(self, make: Callable[[], Notes]) -> None:
+        self._make = make
+        self._made: Notes | None = None
+
+    def get(self) -> Notes:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
 
 
 def _names(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -286,6 +321,48 @@ class Report:
     disputes: tuple[Dispute, ...] = ()
     retracted: tuple[Retraction, ...] = ()
     names: Mapping[str, str] = attrs.field(factory=dict, converter=_names, repr=False, kw_only=True)
+    _notes: Notes | _NotesLater | None = attrs.field(
+        default=None, repr=False, kw_only=True, alias="notes"
+    )
+
+    # -- what the checker noticed -----------------------------------------------------------
+
+    def _noted(self) -> Notes | None:
+        notes = self._notes
+        return notes.get() if isinstance(notes, _NotesLater) else notes
+
+    @property
+    def unknown_predicates(self) -> Mapping[str, tuple[str, ...]]:
+        """Predicates the set uses that the vocabulary does not define, with close names.
+
+        Only the rules that need no declaration apply to their claims, so a typo
+        (``"responsibe_for"``) switches every other rule off for them: each name maps to the
+        vocabulary's names that look like it. Empty for a report not made by the checker.
+        """
+        notes = self._noted()
+        return MappingProxyType(dict(notes.unknown_predicates)) if notes else MappingProxyType({})
+
+    @property
+    def similar_names(self) -> Mapping[str, tuple[str, ...]]:
+        """Entity names that differ from another name or actor only by case or spacing.
+
+        ``"The attack"`` and ``"the attack"`` are two entities to the checker, whose claims
+        then never meet: each such name maps to the names (and actor ids) it looks like.
+        """
+        notes = self._noted()
+        return MappingProxyType(dict(notes.similar_names)) if notes else MappingProxyType({})
+
+    def _actor(self, name: object, path: str) -> str:
+        """The id ``name`` stands for: an id, alias or display name the set knows."""
+        if not isinstance(name, str):
+            raise FieldError(path, "an actor id, alias or display name", name)
+        notes = self._noted()
+        if notes is None:  # a report made by hand knows no names: take it as it is
+            return name
+        found = notes.lookup.get(name)
+        if found is None:
+            raise UnknownReferenceError(path, name, "actor", close_matches(name, notes.lookup))
+        return found
 
     @property
     def contradictions(self) -> tuple[Contradiction, ...]:
@@ -343,6 +420,7 @@ class Report:
             self.disputes if dispute is None else tuple(filter(dispute, self.disputes)),
             self.retracted if retraction is None else tuple(filter(retraction, self.retracted)),
             names=self.names,
+            notes=self._notes,
         )
 
     def _lazy(self, **which: Any) -> Report | None:
@@ -350,7 +428,9 @@ class Report:
         found = self._contradictions
         if not isinstance(found, _LazyFindings):
             return None
-        return Report(found.where(**which), self.disputes, self.retracted, names=self.names)
+        return Report(
+            found.where(**which), self.disputes, self.retracted, names=self.names, notes=self._notes
+        )
 
     def definite(self) -> Report:
         """The DEFINITE contradictions."""
@@ -374,7 +454,14 @@ class Report:
         return lazy if lazy is not None else self._where(lambda c: c.internal)
 
     def involving(self, actor: str) -> Report:
-        """Everything involving the actor (a side, speaker, or subject or object of a claim)."""
+        """Everything involving the actor (a side, speaker, or subject or object of a claim).
+
+        ``actor`` is an id, an alias or an exact display name, or an entity name of a claim.
+
+        Raises:
+            UnknownReferenceError: the set knows no such name (close names are suggested).
+        """
+        actor = self._actor(actor, "Report.involving(actor)")
         return self._where(
             lambda c: c.involves(actor),
             lambda d: d.involves(actor),
@@ -382,7 +469,16 @@ class Report:
         )
 
     def between(self, a: str, b: str) -> Report:
-        """The contradictions between two actors (as sides or speakers), in either order."""
+        """The contradictions between two actors (as sides or speakers), in either order.
+
+        Each is an id, an alias or an exact display name: ``between("United States",
+        "Russia")``.
+
+        Raises:
+            UnknownReferenceError: the set knows no such name (close names are suggested).
+        """
+        a = self._actor(a, "Report.between(a)")
+        b = self._actor(b, "Report.between(b)")
 
         def pair(one: set[str], other: set[str]) -> bool:
             return (a in one and b in other) or (b in one and a in other)

@@ -26,13 +26,22 @@ import attrs
 from ..claims import Claim, Modality
 from ..collection import Assertion
 from ..rebuttals import ClaimRef, Rebuttal, RebuttalKind
-from ..report import Certainty, Contradiction, Dispute, Report, Retraction, _LazyFindings
+from ..report import (
+    Certainty,
+    Contradiction,
+    Dispute,
+    Report,
+    Retraction,
+    _LazyFindings,
+    _NotesLater,
+)
 from ..rules import ATTRIBUTION, DENIAL, ENTAILED, Rule, overlap
 from ..statements import Statement
 from ..timespans import Overlap
 from ..vocabulary import Vocabulary
 from . import _reasons
 from ._making import make_assertion, make_contradiction
+from ._notes import notes
 from ._profiles import Profile, claim_period, period_span, profile_of
 from .rows import Rows
 from .sweep import Hit
@@ -109,7 +118,8 @@ def findings(
         _Maker(found, rows, writer),
     )
     disputes, retracted = _rebuttals(rows, writer)
-    return Report(lazy, disputes, retracted, names=rows.names)
+    later = _NotesLater(lambda: notes(rows, vocabulary))
+    return Report(lazy, disputes, retracted, names=rows.names, notes=later)
 
 
 def _side_pairs(

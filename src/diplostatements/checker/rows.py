@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ..actors import Actor
 from ..claims import Claim, Modality
 from ..collection import StatementSet
 from ..collection import _statement_key as statement_key
@@ -88,6 +89,7 @@ class Rows:
         every_side: every side a statement commits: one per signatory's side for a joint
             statement, the first being :attr:`sides`'s.
         names: actor id -> display name.
+        actors: the set's actors by id.
         targets: the statements of the set by id (the targets of rebuttals).
     """
 
@@ -105,6 +107,7 @@ class Rows:
     sides: Callable[[Statement], str]
     every_side: Callable[[Statement], tuple[str, ...]]
     names: Mapping[str, str]
+    actors: Mapping[str, Actor]
     targets: Mapping[str, Statement]
 
     def source(self, aid: int) -> Origin:
@@ -182,6 +185,7 @@ def rows(statements: StatementSet, vocabulary: Vocabulary) -> Rows:
         statements.side_of_statement,
         statements.sides_of_statement,
         statements.names,
+        statements.actors,
         statements.statements,
     )
     _add_negations(found, statements, vocabulary, first_aid)
