@@ -24,8 +24,9 @@ reading only what the stage before produced, never comparing all pairs:
    can clash with: O(b log b + k) for a group of ``b`` entries and ``k`` candidate pairs.
 4. **findings** (:func:`~diplostatements.checker.findings.findings`): the hits for a pair of
    assertions are merged (one finding per pair, the most specific kind winning: DENIAL >
-   NEGATION > EXCLUSIVE > CONTRARY > QUANTITY > ENTAILED; for ENTAILED the shortest chains), the
-   sides of the assertions in findings resolved, and the findings ordered. Their objects and
+   NEGATION > EXCLUSIVE > CONTRARY > QUANTITY > ENTAILED > ATTRIBUTION; for ENTAILED and
+   ATTRIBUTION the shortest chains), the sides of the assertions in findings resolved (one
+   finding per pair of sides for a joint statement), and the findings ordered. Their objects and
    sentences are written when the report is read.
 
 In all, O(n log n + findings). The rules' tests are pure functions in
@@ -40,7 +41,13 @@ Details worth knowing:
 - An implied claim keeps the subject, object, qualifiers, place and period of the claim that
   implies it; it keeps the content only if its predicate is a reporting one, and has no quantity.
 - Two claims of one statement may contradict each other; a claim never contradicts itself.
-- A rebuttal denies top-level claims only: answering a claimless denial denies nothing.
+- A rebuttal denies top-level claims, or nested content a ``ClaimRef(..., content=True)``
+  points into; answering a claimless statement denies nothing. A rebuttal that states a target's
+  proposition with the other polarity in a claim of its own implies no negation of it: its own
+  claim is the denial (over its own period).
+- Content an attributive claim conveys is compared with the assertions of the side it is
+  attributed to only (ATTRIBUTION); a distributive claim about a part holds of its wholes
+  (ENTAILED, the part-of steps in the chain).
 - In a DENIAL the denied claim is ``first``; otherwise ``first`` is the assertion about the
   earlier period, then the one said earlier, then by statement id and claim index.
 
@@ -97,7 +104,7 @@ def check(
             or the path of a Parquet set (a directory, or its claims file), read without
             building a model object for any claim that cannot be in a finding. From an iterable
             a set is built; an actor a statement names as speaker, ``on_behalf_of`` or relay but
-            that the iterable does not hold is made up as an actor of kind OTHER named by its
+            that the iterable does not hold (a cosigner too) is made up as an actor of kind OTHER named by its
             id, which is its own side. The report is the same whichever form the same set comes in.
         vocabulary: what the predicates mean.
         rules: the kinds of finding to report (rules or their names). Every pair still gets its
@@ -211,7 +218,11 @@ def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
     wanted: dict[str, None] = {}
     for item in items:
         if isinstance(item, Statement):
-            refs = [item.speaker, item.on_behalf_of, *(relay.via for relay in item.relays)]
+            refs = [
+                *item.speakers,
+                item.on_behalf_of,
+                *(relay.via for relay in item.relays),
+            ]
             wanted.update((ref, None) for ref in refs if ref is not None)
     made_up = [
         Actor(ref, ref, ActorKind.OTHER)

@@ -1,10 +1,12 @@
 """The last stage: hits merged into findings, and the report that writes them when read.
 
 :func:`findings` merges the hits of each pair of assertions into one finding (the most specific
-kind winning: DENIAL > NEGATION > EXCLUSIVE > CONTRARY > QUANTITY > ENTAILED; for ENTAILED the
-shortest chains), adds the DENIAL of each implied negation against its target, keeps the kinds
-asked for, resolves the sides of the assertions in findings, and orders the findings by their
-content. That is all it does per finding: the :class:`~diplostatements.Assertion` and
+kind winning: DENIAL > NEGATION > EXCLUSIVE > CONTRARY > QUANTITY > ENTAILED > ATTRIBUTION; for
+ENTAILED and ATTRIBUTION the shortest chains), adds the DENIAL of each implied negation (and of
+each rebuttal's own claim that says what it denies) against its target, keeps only the hits of
+attributed content against its own side (ATTRIBUTION), keeps the kinds asked for, resolves the
+sides of the assertions in findings (a joint statement's, one per signatory), and orders the
+findings by their content. That is all it does per finding: the :class:`~diplostatements.Assertion` and
 :class:`~diplostatements.Contradiction` objects and their sentences are made when the report is
 read (:class:`~diplostatements.report.Report` holds the findings compactly; its length, its
 filters by kind, certainty and side, and its summary need none of them).
