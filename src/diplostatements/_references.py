@@ -21,6 +21,8 @@ from .parts import PartOf
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Statement
 
+_REPLACE = "to change the item held: StatementSet.replace(item), or add(item, replace=True)"
+
 
 class Staged:
     """What a batch would add, checked against the set and against itself."""
@@ -72,7 +74,9 @@ class Staged:
         existing = self.actors.get(actor.id) or self.base_actors.get(actor.id)
         if existing is not None:
             if existing != actor:
-                raise DuplicateIdError(f"{prefix}Actor({actor.id!r}).id", actor.id, "actor")
+                error = DuplicateIdError(f"{prefix}Actor({actor.id!r}).id", actor.id, "actor")
+                error.add_note(_REPLACE)
+                raise error
             return existing
         if self.resolver is self.base_resolver:
             self.resolver = self.base_resolver.staged()
@@ -122,7 +126,11 @@ class Staged:
         )
         if existing is not None:
             if existing != statement:
-                raise DuplicateIdError(f"{prefix}{_name(statement)}.id", statement.id, "statement")
+                error = DuplicateIdError(
+                    f"{prefix}{_name(statement)}.id", statement.id, "statement"
+                )
+                error.add_note(_REPLACE)
+                raise error
             return existing
         self.statements[statement.id] = statement
         return statement

@@ -119,6 +119,18 @@ class Resolver:
         self._typos.clear()
         self._suggested.clear()
 
+    def unregister(self, actor: Actor) -> None:
+        """Forget the actor's id and aliases (of a committed resolver)."""
+        self._ids.discard(actor.id)
+        self._near.discard(actor.id)
+        for alias in actor.aliases:
+            folded = alias.casefold()
+            if self._aliases.get(folded) == actor.id:
+                del self._aliases[folded]
+                self._near.discard(self._spelled.pop(folded, alias))
+        self._typos.clear()
+        self._suggested.clear()
+
     def _count(self) -> int:
         base = self._base
         own = len(self._ids) + len(self._spelled)

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ._hints import hinted, modality_hint, quantity_hint, span_hint
 from ._validation import (
     EMPTY,
     TEXT,
@@ -347,9 +348,9 @@ _CHECKS: Checks = (
     ("object", _entity),
     ("content", _check_content),
     ("polarity", enum_of(Polarity)),
-    ("modality", enum_of(Modality)),
-    ("quantity", of_type(Quantity, "a Quantity", optional=True)),
-    ("when", of_type(TimeSpan, "a TimeSpan or a date", optional=True)),
+    ("modality", hinted(enum_of(Modality), modality_hint)),
+    ("quantity", hinted(of_type(Quantity, "a Quantity", optional=True), quantity_hint)),
+    ("when", hinted(of_type(TimeSpan, "a TimeSpan or a date", optional=True), span_hint)),
     ("where", optional_non_empty_str),
     ("qualifiers", set_of_str),
 )

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._hints import hinted, modality_hint
 from ._validation import (
     Checks,
     check_text,
@@ -274,7 +275,7 @@ def _checks() -> Checks:
         **dict(CHECKS),
         "targets": _targets,
         "kind": enum_of(RebuttalKind),
-        "modality": enum_of(Modality),
+        "modality": hinted(enum_of(Modality), modality_hint),
     }
     return tuple((field.name, own[field.name]) for field in attrs.fields(Rebuttal))
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from ._hints import hinted, span_hint
 from ._validation import (
     Checks,
     check_text,
@@ -444,7 +445,7 @@ def _cosigners(instance: Statement, attribute: attrs.Attribute[Any], value: obje
 CHECKS: Checks = (
     ("id", non_empty_str),
     ("speaker", non_empty_str),
-    ("said_on", of_type(TimeSpan, "a date or a TimeSpan")),
+    ("said_on", hinted(of_type(TimeSpan, "a date or a TimeSpan"), span_hint)),
     ("claims", tuple_of(Claim, "a Claim")),
     ("on_behalf_of", optional_non_empty_str),
     ("channel", enum_of(Channel)),
