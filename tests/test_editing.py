@@ -252,17 +252,17 @@ class TestMessagesShowTheWayOut:
         ("make", "message"),
         [
             (
-                lambda: Statement("s", "USA", "2019-06-03"),
+                lambda: Statement("s", "USA", "2019-06-03"),  # type: ignore[arg-type]
                 "Statement.said_on: expected a date or a TimeSpan (for text:"
                 " date.fromisoformat('2019-06-03')), got '2019-06-03'",
             ),
             (
-                lambda: Statement("s", "USA", "last Monday"),
+                lambda: Statement("s", "USA", "last Monday"),  # type: ignore[arg-type]
                 "Statement.said_on: expected a date or a TimeSpan (for a phrase:"
                 " parse_when('last Monday', dateline=...)), got 'last Monday'",
             ),
             (
-                lambda: Claim("RUS", "responsible_for", "attack", modality="highly likely"),
+                lambda: Claim("RUS", "responsible_for", "attack", modality="highly likely"),  # type: ignore[arg-type]
                 "Claim.modality: expected one of Modality: CERTAIN, PROBABLE, POSSIBLE (for a"
                 " hedge: Modality.from_hedge('highly likely'), which is PROBABLE), got"
                 " 'highly likely'",
@@ -278,7 +278,7 @@ class TestMessagesShowTheWayOut:
                 " got 'most'",
             ),
             (
-                lambda: Claim("RUS", "present_in", "VEN", when="2019-03-01"),
+                lambda: Claim("RUS", "present_in", "VEN", when="2019-03-01"),  # type: ignore[arg-type]
                 "Claim.when: expected a TimeSpan or a date (for text:"
                 " date.fromisoformat('2019-03-01')), got '2019-03-01'",
             ),
@@ -293,7 +293,7 @@ class TestMessagesShowTheWayOut:
     def test_no_hint_for_other_text(self) -> None:
         """Text no constructor reads gets the plain message."""
         with pytest.raises(FieldError) as caught:
-            Claim("RUS", "p", modality="sure")
+            Claim("RUS", "p", modality="sure")  # type: ignore[arg-type]
         assert caught.value.expected == "one of Modality: CERTAIN, PROBABLE, POSSIBLE"
 
     @pytest.mark.parametrize(

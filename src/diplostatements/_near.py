@@ -58,6 +58,11 @@ class NearNames:
             else:
                 found.append(name)
 
+    @property
+    def lengths(self) -> set[int]:
+        """The lengths a lower-cased word may have to be near some name (a superset)."""
+        return self._lengths
+
     def discard(self, name: str) -> None:
         """Forget one name (indexed once by :meth:`add`); an unknown name is ignored."""
         by_key = self._by_key

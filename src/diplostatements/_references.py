@@ -365,13 +365,19 @@ def _stage_statements(  # noqa: PLR0911, PLR0912 -- one loop: a call per stateme
     ids, more_ids = resolver.id_sets()
     aliased = resolver.has_aliases()
     typo_of = resolver.typo_of if warn else None
+    # The lengths a name may have to be one slip from an id: an ASCII name of any other length
+    # (most plain entity names) is no slip of one, and is not looked up.
+    lengths = resolver.name_lengths() if warn else frozenset()
+    look = aliased or warn  # whether a name that is no id needs looking at
 
     def plain(name: str) -> bool:
         # A name that is no id is stored as it is unless it is an alias (stored as its id) or,
         # when warning, looks like a slip of an id (a warning to word): both left to the slow path.
         if aliased and resolver.owner_of(name) is not None:
             return False
-        return typo_of is None or not typo_of(name)
+        if typo_of is None or (len(name) not in lengths and name.isascii()):
+            return True
+        return not typo_of(name)
 
     known = staged.base_statements
     new = staged.statements
@@ -397,10 +403,23 @@ def _stage_statements(  # noqa: PLR0911, PLR0912 -- one loop: a call per stateme
                 return False
         for claim in statement.claims:
             name = claim.subject
-            if name not in ids and name not in more_ids and not plain(name):
+            if (
+                look
+                and name not in ids
+                and name not in more_ids
+                and (aliased or len(name) in lengths or not name.isascii())
+                and not plain(name)
+            ):
                 return False
             name = claim.object  # type: ignore[assignment]
-            if name is not None and name not in ids and name not in more_ids and not plain(name):
+            if (
+                look
+                and name is not None
+                and name not in ids
+                and name not in more_ids
+                and (aliased or len(name) in lengths or not name.isascii())
+                and not plain(name)
+            ):
                 return False
             if claim.content is not None and not _content_plain(
                 claim.content, ids, more_ids, plain

@@ -83,6 +83,12 @@ class Resolver:
         base = self._base
         return self._ids, _NONE if base is None else base._ids
 
+    def name_lengths(self) -> AbstractSet[int]:
+        """The lengths a lower-cased name may have to be one slip from a known id or alias."""
+        base = self._base
+        own = self._near.lengths
+        return own if base is None else own | base._near.lengths
+
     def has_aliases(self) -> bool:
         """Whether any actor known here has an alias."""
         base = self._base
