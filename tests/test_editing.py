@@ -88,10 +88,10 @@ class TestRemove:
         s = seed()
         with pytest.raises(FieldError) as caught:
             s.remove("kremlin")
-        assert "Affiliation('peskov', 'kremlin'), Affiliation('kremlin', 'RUS')" in str(
+        assert "referred to by affiliations ('kremlin', 'RUS') and ('peskov', 'kremlin'):" in str(
             caught.value
         )
-        named = r"by Affiliation\('kremlin', 'RUS'\), statement 'tweet':"
+        named = r"by affiliation \('kremlin', 'RUS'\), statement 'tweet':"
         with pytest.raises(FieldError, match=named):
             s.remove(RUS)
 

@@ -140,24 +140,24 @@ def _stored(  # noqa: PLR0912 -- one branch per kind of item
     raise FieldError(path, "an item the set holds (this one is not in it)", item)
 
 
-def _dependents(owner: StatementSet, item: Item) -> Iterator[str]:
-    """The items that refer to ``item``, by name."""
+def _dependents(owner: StatementSet, item: Item) -> Iterator[tuple[str, str]]:
+    """The items that refer to ``item``: what each is ("rebuttal"), and its name."""
     if isinstance(item, Statement):
         for ident in sorted(owner._rebuttals.get(item.id, ())):
-            yield f"rebuttal {ident!r}"
+            yield "rebuttal", repr(ident)
         return
     if not isinstance(item, Actor):
         return  # nothing refers to an affiliation or a part-of link
     ident = item.id
-    for link in owner._affiliations:
+    for link in sorted(owner._affiliations, key=lambda a: (a.member, a.organization)):
         if ident in (link.member, link.organization):
-            yield f"Affiliation({link.member!r}, {link.organization!r})"
-    for part in owner._part_of:
+            yield "affiliation", f"({link.member!r}, {link.organization!r})"
+    for part in sorted(owner._part_of, key=lambda p: (p.part, p.whole)):
         if ident in (part.part, part.whole):
-            yield f"PartOf({part.part!r}, {part.whole!r})"
+            yield "part-of link", f"({part.part!r}, {part.whole!r})"
     for statement in owner._ordered():
         if _mentions(statement, ident):
-            yield f"{type(statement).__name__.lower()} {statement.id!r}"
+            yield type(statement).__name__.lower(), repr(statement.id)
 
 
 def _mentions(statement: Statement, ident: str) -> bool:
@@ -239,11 +239,17 @@ def _name(item: Item) -> str:
     return f"PartOf({item.part!r}, {item.whole!r})"
 
 
-def _listed(names: list[str]) -> str:
-    shown = names[:_SHOWN]
-    more = len(names) - len(shown)
-    text = ", ".join(shown)
-    return f"{text} and {more} more" if more else text
+def _listed(found: list[tuple[str, str]]) -> str:
+    """``rebuttals 'a' and 'b', statement 'c'``: the first few, grouped by what they are."""
+    groups: dict[str, list[str]] = {}
+    for what, name in found[:_SHOWN]:
+        groups.setdefault(what, []).append(name)
+    parts = []
+    for what, names in groups.items():
+        words = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        parts.append(f"{what if len(names) == 1 else what + 's'} {words}")
+    more = len(found) - _SHOWN
+    return ", ".join(parts) + (f" and {more} more" if more > 0 else "")
 
 
 def actor_by_name(owner: StatementSet, ref: str, path: str) -> Actor:
