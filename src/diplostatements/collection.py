@@ -557,9 +557,12 @@ class StatementSet:
         return tuple(self._ordered())
 
     def by_speaker(self, actor: str | Actor) -> tuple[Statement, ...]:
-        """The statements made by this actor (an id, alias or :class:`Actor`), in order."""
+        """The statements made by this actor (an id, alias or :class:`Actor`), in order.
+
+        A joint statement counts for each of its signatories.
+        """
         ident = self._resolver.require(_ident(actor), "StatementSet.by_speaker(actor)")
-        return tuple(st for st in self._ordered() if st.speaker == ident)
+        return tuple(st for st in self._ordered() if st.speaker == ident or ident in st.cosigners)
 
     def between(self, start: date | None, end: date | None) -> tuple[Statement, ...]:
         """The statements that may have been made between ``start`` and ``end`` (inclusive).
