@@ -176,6 +176,7 @@ class BareStatement:
     relays: tuple[Any, ...] = attrs.field(default=(), kw_only=True)
     source: Any = attrs.field(default=None, kw_only=True)
     language: str | None = attrs.field(default=None, kw_only=True)
+    cosigners: tuple[str, ...] = attrs.field(default=(), kw_only=True)
 
 
 def build_bare(rows: list[tuple[Any, ...]]) -> list[BareStatement]:

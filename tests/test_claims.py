@@ -242,7 +242,7 @@ class TestClaim:
     def test_enum_error_lists_the_allowed_names(self) -> None:
         """An unknown enum value is answered with every allowed name."""
         with pytest.raises(FieldError, match="one of Modality: CERTAIN, PROBABLE, POSSIBLE"):
-            Claim("RUS", "informed", modality="sure")
+            Claim("RUS", "informed", modality="sure")  # type: ignore[arg-type]
 
     def test_positional_arguments(self) -> None:
         """Only subject, predicate and object are positional; the rest are keyword-only."""

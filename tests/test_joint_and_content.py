@@ -132,10 +132,12 @@ class TestJointStatementInASet:
         alone = s.add(Statement("s", "may", MARCH_15_2018))
         assert s.sides_of_statement(alone) == ("may",)
 
-    def test_by_speaker_finds_the_first(self) -> None:
-        """The set's statements keep their signatories."""
-        s = StatementSet([*STATES, JOINT])
-        assert s.statements["salisbury-joint"].speakers == tuple(SIGNATORIES)
+    def test_by_speaker(self) -> None:
+        """A joint statement is one of each signatory's statements."""
+        s = StatementSet([*STATES, JOINT, Statement("alone", "RUS", MARCH_15_2018)])
+        assert s.by_speaker("GBR") == (JOINT,)
+        assert s.by_speaker("FRA") == (JOINT,)
+        assert [st.id for st in s.by_speaker("RUS")] == ["alone"]
 
 
 class TestClaimRefContent:

@@ -2,13 +2,18 @@
 
 ``mypy --strict src tests`` type-checks this file as a user's own code would be checked, so it
 imports nothing but public names from ``diplostatements`` (and the standard library), annotates
-everything, and never needs a cast or a ``type: ignore``. The test at the end checks that what
-the script builds is what the bundled example holds.
+everything, and never needs a cast or a ``type: ignore``. A test checks that what the script
+builds is what the bundled example holds; the last runs mypy on lines a user might write, and
+checks that it refuses exactly the mistaken ones.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
+
+from mypy import api as mypy_api
 
 from diplostatements import (
     Actor,
@@ -243,3 +248,57 @@ def test_hand_built_seed_matches_the_example() -> None:
     assert set(mine.affiliations) <= set(bundled.affiliations)
     assert mine.side_of_statement(mine.statements["peskov-2019-06-04-denial"]) == "RUS"
     assert mine.side_of_statement(mine.statements["rostec-denial"]) == "rostec"
+
+
+# --- what mypy --strict says of a user's mistakes ---------------------------------------------
+
+_HEADER = """\
+from datetime import date
+from diplostatements import (
+    Claim, ClaimRef, Modality, PartOf, Polarity, Quantity, Rebuttal, Statement, TimeSpan
+)
+"""
+
+# (a line a user might write, whether mypy --strict must refuse it)
+_SNIPPETS: tuple[tuple[str, bool], ...] = (
+    # accepted: the values and the text the constructors document
+    ('Claim("RUS", "informed", "USA", polarity="negated", modality="probable")', False),
+    ('Claim("RUS", "informed", polarity=Polarity.NEGATED, when=date(2019, 6, 3))', False),
+    ('Claim("RUS", "withdrew_from", "VEN", quantity=Quantity.parse("most"))', False),
+    ('Statement("s", "RUS", date(2019, 6, 4), channel="tweet", quote="direct")', False),
+    ('Statement("s", ["FRA", "DEU"], TimeSpan.sometime_in(2019, 6), act="deny")', False),
+    ('Rebuttal("r", "RUS", date(2019, 6, 4), targets=["s"], kind="denial")', False),
+    ('ClaimRef("s", 0, content=True)', False),
+    ('PartOf("brigade", "army", span=None)', False),
+    # refused: a typo, or text where a value goes
+    ('Claim("RUS", "informed", "USA", polarity="negatd")', True),
+    ('Claim("RUS", "responsible_for", "x", modality="highly likely")', True),
+    ('Claim("RUS", "withdrew_from", "VEN", quantity="most")', True),
+    ('Claim("RUS", "present_in", "VEN", when="2019-06-03")', True),
+    ('Statement("s", "RUS", "2019-06-03")', True),
+    ('Statement("s", "RUS", date(2019, 6, 4), channel="tweeet")', True),
+    ('Statement("s", "RUS", date(2019, 6, 4), [Claim("RUS", "p")], quote="verbatim")', True),
+    ('Rebuttal("r", "RUS", date(2019, 6, 4), targets=["s"], kind="denail")', True),
+    ('Rebuttal("r", "RUS", date(2019, 6, 4), targets=["s"], kind="denial", modality="sure")', True),
+)
+
+
+def test_mypy_catches_typos_in_user_code(tmp_path: Path) -> None:
+    """The type checker refuses a misspelt enum value or text where a value goes, no more."""
+    lines = [_HEADER]
+    for number, (code, _) in enumerate(_SNIPPETS):
+        lines.append(f"def case_{number}() -> object:\n    return {code}\n")
+    script = tmp_path / "user_script.py"
+    script.write_text("\n".join(lines), encoding="utf-8")
+    out, err, _ = mypy_api.run(
+        ["--strict", "--no-incremental", "--cache-dir", os.devnull, str(script)]
+    )
+    refused = {
+        int(line.split(":")[1])
+        for line in out.splitlines()
+        if line.startswith(str(script)) and ": error:" in line
+    }
+    first = _HEADER.count("\n") + 1  # the line of the first case's def
+    for number, (code, wrong) in enumerate(_SNIPPETS):
+        line = first + 3 * number + 2  # each case: blank line, def, return
+        assert (line in refused) is wrong, (code, out, err)

@@ -58,6 +58,21 @@ class NearNames:
             else:
                 found.append(name)
 
+    @property
+    def lengths(self) -> set[int]:
+        """The lengths a lower-cased word may have to be near some name (a superset)."""
+        return self._lengths
+
+    def discard(self, name: str) -> None:
+        """Forget one name (indexed once by :meth:`add`); an unknown name is ignored."""
+        by_key = self._by_key
+        for key in _keys(name.lower()):
+            found = by_key.get(key)
+            if found is not None and name in found:
+                found.remove(name)
+                if not found:
+                    del by_key[key]
+
     def update(self, other: NearNames) -> None:
         """Index every name of ``other`` too (``other`` holds none of this index's names)."""
         by_key = self._by_key

@@ -21,6 +21,8 @@ from .parts import PartOf
 from .rebuttals import ClaimRef, Rebuttal
 from .statements import Statement
 
+_REPLACE = "to change the item held: StatementSet.replace(item), or add(item, replace=True)"
+
 
 class Staged:
     """What a batch would add, checked against the set and against itself."""
@@ -72,7 +74,9 @@ class Staged:
         existing = self.actors.get(actor.id) or self.base_actors.get(actor.id)
         if existing is not None:
             if existing != actor:
-                raise DuplicateIdError(f"{prefix}Actor({actor.id!r}).id", actor.id, "actor")
+                error = DuplicateIdError(f"{prefix}Actor({actor.id!r}).id", actor.id, "actor")
+                error.add_note(_REPLACE)
+                raise error
             return existing
         if self.resolver is self.base_resolver:
             self.resolver = self.base_resolver.staged()
@@ -122,7 +126,11 @@ class Staged:
         )
         if existing is not None:
             if existing != statement:
-                raise DuplicateIdError(f"{prefix}{_name(statement)}.id", statement.id, "statement")
+                error = DuplicateIdError(
+                    f"{prefix}{_name(statement)}.id", statement.id, "statement"
+                )
+                error.add_note(_REPLACE)
+                raise error
             return existing
         self.statements[statement.id] = statement
         return statement
@@ -357,13 +365,19 @@ def _stage_statements(  # noqa: PLR0911, PLR0912 -- one loop: a call per stateme
     ids, more_ids = resolver.id_sets()
     aliased = resolver.has_aliases()
     typo_of = resolver.typo_of if warn else None
+    # The lengths a name may have to be one slip from an id: an ASCII name of any other length
+    # (most plain entity names) is no slip of one, and is not looked up.
+    lengths = resolver.name_lengths() if warn else frozenset()
+    look = aliased or warn  # whether a name that is no id needs looking at
 
     def plain(name: str) -> bool:
         # A name that is no id is stored as it is unless it is an alias (stored as its id) or,
         # when warning, looks like a slip of an id (a warning to word): both left to the slow path.
         if aliased and resolver.owner_of(name) is not None:
             return False
-        return typo_of is None or not typo_of(name)
+        if typo_of is None or (len(name) not in lengths and name.isascii()):
+            return True
+        return not typo_of(name)
 
     known = staged.base_statements
     new = staged.statements
@@ -389,10 +403,23 @@ def _stage_statements(  # noqa: PLR0911, PLR0912 -- one loop: a call per stateme
                 return False
         for claim in statement.claims:
             name = claim.subject
-            if name not in ids and name not in more_ids and not plain(name):
+            if (
+                look
+                and name not in ids
+                and name not in more_ids
+                and (aliased or len(name) in lengths or not name.isascii())
+                and not plain(name)
+            ):
                 return False
             name = claim.object  # type: ignore[assignment]
-            if name is not None and name not in ids and name not in more_ids and not plain(name):
+            if (
+                look
+                and name is not None
+                and name not in ids
+                and name not in more_ids
+                and (aliased or len(name) in lengths or not name.isascii())
+                and not plain(name)
+            ):
                 return False
             if claim.content is not None and not _content_plain(
                 claim.content, ids, more_ids, plain

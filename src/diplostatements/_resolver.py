@@ -83,6 +83,12 @@ class Resolver:
         base = self._base
         return self._ids, _NONE if base is None else base._ids
 
+    def name_lengths(self) -> AbstractSet[int]:
+        """The lengths a lower-cased name may have to be one slip from a known id or alias."""
+        base = self._base
+        own = self._near.lengths
+        return own if base is None else own | base._near.lengths
+
     def has_aliases(self) -> bool:
         """Whether any actor known here has an alias."""
         base = self._base
@@ -116,6 +122,18 @@ class Resolver:
             self._aliases[alias.casefold()] = actor.id
             self._spelled[alias.casefold()] = alias
             self._near.add(alias)
+        self._typos.clear()
+        self._suggested.clear()
+
+    def unregister(self, actor: Actor) -> None:
+        """Forget the actor's id and aliases (of a committed resolver)."""
+        self._ids.discard(actor.id)
+        self._near.discard(actor.id)
+        for alias in actor.aliases:
+            folded = alias.casefold()
+            if self._aliases.get(folded) == actor.id:
+                del self._aliases[folded]
+                self._near.discard(self._spelled.pop(folded, alias))
         self._typos.clear()
         self._suggested.clear()
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import attrs
 
+from . import _editing
 from ._plural import counted
 from ._progress import Progress, Ticker
 from ._references import (
@@ -135,6 +136,7 @@ class StatementSet:
         "__weakref__",
         "_actors",
         "_affiliations",
+        "_by_name",
         "_order",
         "_part_of",
         "_plain",
@@ -154,6 +156,8 @@ class StatementSet:
         self._speaks_for: dict[str, list[Affiliation]] = {}
         self._part_of: dict[PartOf, None] = {}
         self._wholes: dict[str, list[PartOf]] = {}  # part -> its part-of links
+        # Casefolded display names -> actor ids, built when a name is first looked up.
+        self._by_name: dict[str, list[str]] | None = None
         self._resolver = Resolver()
         self._order: list[Statement] | None = []
         # (actor, the four dates of a span) -> its side then. The dates rather than the span: a
@@ -164,23 +168,71 @@ class StatementSet:
         # Built when first needed (most sets get their actors first and never need it).
         self._plain: dict[str, set[str]] | None = None
         # _apply directly, not through extend: a typo warning then points at the caller's line.
-        self._apply(list(items), batch=True)
+        self._apply(_batch(items, "StatementSet(items)"), batch=True)
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, item: _I) -> _I:
-        """Add one actor, affiliation, statement or rebuttal, and return it as stored.
+    def add(self, item: _I, *, replace: bool = False) -> _I:
+        """Add one actor, affiliation, part-of link, statement or rebuttal; return it as stored.
 
         A statement comes back with actor aliases resolved to ids. Adding the very same item again
         does nothing.
 
+        Args:
+            item: the item.
+            replace: if an actor or statement with the item's id is held, replace it (see
+                :meth:`replace`) rather than refuse: a notebook cell that adds an edited
+                statement can then be run again.
+
         Raises:
             UnknownReferenceError: the item names an actor or statement the set does not hold.
-            DuplicateIdError: its id is already used by a different item.
+            DuplicateIdError: its id is already used by a different item (and not ``replace``).
             FieldError: it is not an item a set can hold.
         """
+        if replace and isinstance(item, Actor | Statement):
+            held = self._actors if isinstance(item, Actor) else self._statements
+            if item.id in held:
+                return cast(_I, _editing.replace(self, item))
         # The stored item is the given one or an attrs.evolve of it: the same class.
         return cast(_I, self._apply([item], batch=False)[0])
+
+    def remove(self, item: str | Item) -> Item:
+        """Remove an item, and return it as it was stored.
+
+        Args:
+            item: the item itself, or the id of a statement or an actor.
+
+        Returns:
+            The removed item.
+
+        Raises:
+            FieldError: other items refer to it (a rebuttal targets the statement; statements,
+                affiliations or part-of links name the actor): the error names them, and they
+                must be removed or replaced first. Or the set does not hold the item.
+            UnknownReferenceError: no statement or actor has the id (close ids suggested).
+
+        >>> from datetime import date
+        >>> s = StatementSet([Actor.state("RUS"), Statement("st", "RUS", date(2019, 6, 4))])
+        >>> s.remove("st").id, len(s)
+        ('st', 0)
+        """
+        return _editing.remove(self, item)
+
+    def replace(self, item: _I) -> _I:
+        """Replace the actor or statement that has ``item``'s id by ``item``.
+
+        The new item is checked as :meth:`add` checks one, and the rebuttals that target a
+        replaced statement's claims must still find them; on any problem nothing changes.
+
+        Returns:
+            The item as stored (aliases resolved).
+
+        Raises:
+            UnknownReferenceError: no actor or statement of that kind has the id.
+            FieldError: the item is an affiliation or part-of link (remove the old one and add
+                the new), or a rebuttal would lose the claim it targets.
+        """
+        return cast(_I, _editing.replace(self, item))
 
     @classmethod
     def _quietly(cls, items: list[Item]) -> StatementSet:
@@ -206,7 +258,7 @@ class StatementSet:
         Raises:
             ValidationError: lists every problem found, each with the item's position.
         """
-        batch = list(items)
+        batch = _batch(items, "StatementSet.extend(items)")
         ticker = Ticker(progress, len(batch))
         self._apply(batch, batch=True, ticker=ticker)
         ticker.finish()
@@ -304,6 +356,7 @@ class StatementSet:
         if staged.actors:
             self._actors.update(staged.actors)
             staged.resolver.commit()
+            self._by_name = None
         for affiliation in staged.affiliations:
             if affiliation in self._affiliations:
                 continue
@@ -421,12 +474,18 @@ class StatementSet:
         return tuple(sides)
 
     def actor(self, ref: str) -> Actor:
-        """The actor with this id or alias.
+        """The actor with this id or alias, or else with this display name (any case).
+
+        >>> s = StatementSet([Actor.state("GBR"), Actor.state("USA", aliases=["Washington"])])
+        >>> s.actor("GBR").name, s.actor("United Kingdom").id, s.actor("washington").id
+        ('United Kingdom', 'GBR', 'USA')
 
         Raises:
-            UnknownReferenceError: no actor has that id or alias (close matches suggested).
+            UnknownReferenceError: no actor has that id or alias, and no single actor that name
+                (close matches suggested; when several actors share the name, they are the
+                suggestions).
         """
-        return self._actors[self._resolver.require(ref, "StatementSet.actor(ref)")]
+        return _editing.actor_by_name(self, ref, "StatementSet.actor(ref)")
 
     def _as_stored(self, statement: Statement) -> Statement | None:
         """The statement as this set would store it (aliases resolved), if it could."""
@@ -498,9 +557,12 @@ class StatementSet:
         return tuple(self._ordered())
 
     def by_speaker(self, actor: str | Actor) -> tuple[Statement, ...]:
-        """The statements made by this actor (an id, alias or :class:`Actor`), in order."""
+        """The statements made by this actor (an id, alias or :class:`Actor`), in order.
+
+        A joint statement counts for each of its signatories.
+        """
         ident = self._resolver.require(_ident(actor), "StatementSet.by_speaker(actor)")
-        return tuple(st for st in self._ordered() if st.speaker == ident)
+        return tuple(st for st in self._ordered() if st.speaker == ident or ident in st.cosigners)
 
     def between(self, start: date | None, end: date | None) -> tuple[Statement, ...]:
         """The statements that may have been made between ``start`` and ``end`` (inclusive).
@@ -667,6 +729,7 @@ class StatementSet:
         # (which would repeat the typo warnings the items raised when they were added).
         new = StatementSet()
         new._actors = dict(self._actors)
+        new._by_name = None
         new._affiliations = dict(self._affiliations)
         new._statements = dict(self._statements)
         new._rebuttals = {key: list(value) for key, value in self._rebuttals.items()}
@@ -703,6 +766,17 @@ class StatementSet:
         if not isinstance(other, StatementSet):
             return NotImplemented
         return self.merge(other)
+
+
+def _batch(items: object, path: str) -> list[Item]:
+    """The items of a batch as a list; text, a mapping or a lone item is one clear error."""
+    if isinstance(items, Actor | Affiliation | Statement | PartOf):
+        raise FieldError(path, "a list of items (for one item, use add)", items)
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise FieldError(
+            path, "a list of actors, affiliations, part-of links, statements and rebuttals", items
+        )
+    return list(items)
 
 
 def _rank(item: object) -> int:

@@ -20,10 +20,13 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Any, Final
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
+from ._hints import hinted, modality_hint
 from ._validation import (
     Checks,
     check_text,
@@ -35,11 +38,27 @@ from ._validation import (
     to_enum,
     to_tuple,
 )
-from .claims import Claim, Modality
+from .actors import Actor
+from .claims import Claim, Modality, ModalityValue
 from .exceptions import FieldError
-from .statements import CHECKS, SpeechAct, Statement, split_speakers, statement_fields_plain
+from .statements import (
+    CHECKS,
+    Channel,
+    ChannelValue,
+    QuoteKind,
+    QuoteKindValue,
+    Relay,
+    Source,
+    SpeechAct,
+    SpeechActValue,
+    Statement,
+    fill_statement,
+    split_speakers,
+    statement_fields_plain,
+)
+from .timespans import TimeSpan
 
-__all__ = ["MAX_CONTENT", "ClaimRef", "Rebuttal", "RebuttalKind"]
+__all__ = ["MAX_CONTENT", "ClaimRef", "Rebuttal", "RebuttalKind", "RebuttalKindValue"]
 
 
 class RebuttalKind(enum.Enum):
@@ -220,8 +239,14 @@ def _default_act(self: Rebuttal) -> SpeechAct:
     return kind.act if isinstance(kind, RebuttalKind) else SpeechAct.ASSERT
 
 
-@attrs.frozen
-class Rebuttal(Statement):
+RebuttalKindValue: TypeAlias = Literal[
+    "denial", "correction", "dismissal", "retraction", "qualification", "challenge"
+]
+"""A :class:`RebuttalKind` as the text a constructor also takes (its value)."""
+
+
+@attrs.frozen(init=False)
+class Rebuttal(Statement):  # type: ignore[override]  # attrs' __attrs_init__ takes its own fields
     """A statement that answers others.
 
     Takes every argument of :class:`~diplostatements.Statement`, and:
@@ -234,19 +259,58 @@ class Rebuttal(Statement):
         act: defaults to the act of its kind (a denial DENIES).
     """
 
-    # Checked with the statement's fields in __attrs_post_init__ (the validators: _CHECKS).
-    targets: tuple[str | ClaimRef, ...] = attrs.field(kw_only=True, converter=to_tuple)
-    kind: RebuttalKind = attrs.field(kw_only=True, converter=_to_rebuttal_kind)
-    modality: Modality = attrs.field(default=Modality.CERTAIN, kw_only=True, converter=_to_modality)
-    act: SpeechAct = attrs.field(
-        default=attrs.Factory(_default_act, takes_self=True),
-        kw_only=True,
-        converter=_to_speech_act,
-    )
+    # The fields, their defaults and their validators (_CHECKS); __init__ is written out.
+    targets: tuple[str | ClaimRef, ...] = attrs.field(kw_only=True)
+    kind: RebuttalKind = attrs.field(kw_only=True)
+    modality: Modality = attrs.field(default=Modality.CERTAIN, kw_only=True)
+    act: SpeechAct = attrs.field(default=attrs.Factory(_default_act, takes_self=True), kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        speaker: object = self.speaker  # a tuple until split_speakers stores it
-        if type(speaker) is tuple:
+    def __init__(
+        self,
+        id: str,
+        speaker: Actor | str | Sequence[Actor | str],
+        said_on: date | TimeSpan,
+        claims: Iterable[Claim] = (),
+        *,
+        targets: Iterable[str | ClaimRef],
+        kind: RebuttalKind | RebuttalKindValue,
+        modality: Modality | ModalityValue = Modality.CERTAIN,
+        act: SpeechAct | SpeechActValue | None = None,
+        on_behalf_of: Actor | str | None = None,
+        channel: Channel | ChannelValue = Channel.UNSPECIFIED,
+        text: str | None = None,
+        quote: QuoteKind | QuoteKindValue = QuoteKind.UNSPECIFIED,
+        relays: Iterable[Relay] = (),
+        source: Source | None = None,
+        language: str | None = None,
+        cosigners: Iterable[Actor | str] = (),
+    ) -> None:
+        # Written out, as Statement's is; ``act`` left out is the act of the rebuttal's kind.
+        if type(kind) is not RebuttalKind:
+            kind = _to_rebuttal_kind(kind)
+        if act is None:
+            act = kind.act if isinstance(kind, RebuttalKind) else SpeechAct.ASSERT
+        fill_statement(
+            self,
+            id,
+            speaker,
+            said_on,
+            claims,
+            on_behalf_of,
+            channel,
+            act,
+            text,
+            quote,
+            relays,
+            source,
+            language,
+            cosigners,
+        )
+        _set_targets(self, to_tuple(targets))
+        _set_kind(self, kind)
+        _set_modality(self, modality if type(modality) is Modality else _to_modality(modality))
+        speaker_or_list: object = self.speaker  # a tuple until split_speakers stores it
+        if type(speaker_or_list) is tuple:
             split_speakers(self)
         targets = self.targets
         if not (
@@ -274,9 +338,13 @@ def _checks() -> Checks:
         **dict(CHECKS),
         "targets": _targets,
         "kind": enum_of(RebuttalKind),
-        "modality": enum_of(Modality),
+        "modality": hinted(enum_of(Modality), modality_hint),
     }
     return tuple((field.name, own[field.name]) for field in attrs.fields(Rebuttal))
 
 
 _CHECKS: Final = _checks()
+
+_set_targets, _set_kind, _set_modality = (
+    getattr(Rebuttal, name).__set__ for name in ("targets", "kind", "modality")
+)

@@ -115,7 +115,7 @@ def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -
         raise FieldError(path_of(instance, attribute), "a date (or None for an open end)", value)
 
 
-@attrs.frozen(order=True, kw_only=True)
+@attrs.frozen(order=True, kw_only=True, init=False)
 class TimeSpan:
     """A period whose start and end are each known to lie within a range of days.
 
@@ -147,12 +147,61 @@ class TimeSpan:
              end_earliest=2019-03-01, end_latest=...)
     """
 
-    start_earliest: date = attrs.field(converter=_earliest, validator=_is_date)
-    start_latest: date = attrs.field(converter=_latest, validator=_is_date)
-    end_earliest: date = attrs.field(converter=_earliest, validator=_is_date)
-    end_latest: date = attrs.field(converter=_latest, validator=_is_date)
+    start_earliest: date = attrs.field(validator=_is_date)
+    start_latest: date = attrs.field(validator=_is_date)
+    end_earliest: date = attrs.field(validator=_is_date)
+    end_latest: date = attrs.field(validator=_is_date)
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        start_earliest: date | None,
+        start_latest: date | None,
+        end_earliest: date | None,
+        end_latest: date | None,
+    ) -> None:
+        # Written out rather than generated: four plain dates in order is the usual case, and
+        # is checked in one expression; anything else goes through each field's converter and
+        # validator, which name the field at fault.
+        if not (
+            type(start_earliest) is date
+            and type(start_latest) is date
+            and type(end_earliest) is date
+            and type(end_latest) is date
+        ):
+            start_earliest = _earliest(start_earliest)
+            start_latest = _latest(start_latest)
+            end_earliest = _earliest(end_earliest)
+            end_latest = _latest(end_latest)
+            _set_start_earliest(self, start_earliest)
+            _set_start_latest(self, start_latest)
+            _set_end_earliest(self, end_earliest)
+            _set_end_latest(self, end_latest)
+            for field in attrs.fields(TimeSpan):
+                _is_date(self, field, getattr(self, field.name))
+        else:
+            _set_start_earliest(self, start_earliest)
+            _set_start_latest(self, start_latest)
+            _set_end_earliest(self, end_earliest)
+            _set_end_latest(self, end_latest)
+        if not (
+            start_earliest <= start_latest
+            and end_earliest <= end_latest
+            and start_earliest <= end_latest
+        ):
+            self._refuse_order()
+
+    @classmethod
+    def _of(cls, first: date, second: date, third: date, fourth: date) -> TimeSpan:
+        """A span of four dates already known to be in order (the named constructors' way)."""
+        span = _new(cls)
+        _set_start_earliest(span, first)
+        _set_start_latest(span, second)
+        _set_end_earliest(span, third)
+        _set_end_latest(span, fourth)
+        return span
+
+    def _refuse_order(self) -> None:
         for earlier, later in (
             ("start_earliest", "start_latest"),
             ("end_earliest", "end_latest"),
@@ -176,8 +225,9 @@ class TimeSpan:
         >>> TimeSpan.on(date(2019, 6, 4))
         TimeSpan.on(2019-06-04)
         """
-        day = _day(day, "TimeSpan.on(day)")
-        return cls(start_earliest=day, start_latest=day, end_earliest=day, end_latest=day)
+        if type(day) is not date:
+            day = _day(day, "TimeSpan.on(day)")
+        return cls._of(day, day, day, day)
 
     @classmethod
     def between(cls, start: date, end: date) -> TimeSpan:
@@ -187,11 +237,13 @@ class TimeSpan:
         >>> print(TimeSpan.between(date(2019, 3, 10), date(2019, 3, 20)))
         from 2019-03-10 through 2019-03-20
         """
-        start = _day(start, "TimeSpan.between(start)")
-        end = _day(end, "TimeSpan.between(end)")
+        if type(start) is not date:
+            start = _day(start, "TimeSpan.between(start)")
+        if type(end) is not date:
+            end = _day(end, "TimeSpan.between(end)")
         if end < start:
             raise FieldError("TimeSpan.between(end)", f"a date on or after start ({start})", end)
-        return cls(start_earliest=start, start_latest=start, end_earliest=end, end_latest=end)
+        return cls._of(start, start, end, end)
 
     @classmethod
     def sometime_in(cls, year: int, month: int | None = None) -> TimeSpan:
@@ -200,14 +252,27 @@ class TimeSpan:
         >>> TimeSpan.sometime_in(2019)
         TimeSpan.sometime_in(2019)
         """
+        if cls is TimeSpan and type(year) is int and (month is None or type(month) is int):
+            # Months recur: each is made once and shared (a span is immutable).
+            shared = _SHARED_MONTHS.get((year, month))
+            if shared is not None:
+                return shared
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
             raise FieldError("TimeSpan.sometime_in(year)", "a year from 1 to 9999", year)
         if month is None:
-            return cls.sometime_between(date(year, 1, 1), date(year, 12, 31))
-        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-            raise FieldError("TimeSpan.sometime_in(month)", "None or a month from 1 to 12", month)
-        last = calendar.monthrange(year, month)[1]
-        return cls.sometime_between(date(year, month, 1), date(year, month, last))
+            made = cls.sometime_between(date(year, 1, 1), date(year, 12, 31))
+        else:
+            if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+                raise FieldError(
+                    "TimeSpan.sometime_in(month)", "None or a month from 1 to 12", month
+                )
+            last = calendar.monthrange(year, month)[1]
+            made = cls.sometime_between(date(year, month, 1), date(year, month, last))
+        if cls is TimeSpan and type(year) is int and (month is None or type(month) is int):
+            if len(_SHARED_MONTHS) >= _MONTHS_KEPT:
+                _SHARED_MONTHS.clear()
+            _SHARED_MONTHS[year, month] = made
+        return made
 
     @classmethod
     def sometime_between(cls, earliest: date, latest: date) -> TimeSpan:
@@ -218,15 +283,15 @@ class TimeSpan:
         sometime between 2019-05-07 and 2019-05-10
         """
         where = "TimeSpan.sometime_between"
-        earliest = _day(earliest, f"{where}(earliest)")
-        latest = _day(latest, f"{where}(latest)")
+        if type(earliest) is not date:
+            earliest = _day(earliest, f"{where}(earliest)")
+        if type(latest) is not date:
+            latest = _day(latest, f"{where}(latest)")
         if latest < earliest:
             raise FieldError(
                 f"{where}(latest)", f"a date on or after earliest ({earliest})", latest
             )
-        return cls(
-            start_earliest=earliest, start_latest=latest, end_earliest=earliest, end_latest=latest
-        )
+        return cls._of(earliest, latest, earliest, latest)
 
     @classmethod
     def sometime_before(cls, day: date) -> TimeSpan:
@@ -248,13 +313,13 @@ class TimeSpan:
     def since(cls, day: date) -> TimeSpan:
         """Held from ``day`` on, with no known end: "Moscow has recognised Maduro since 2019"."""
         day = _day(day, "TimeSpan.since(day)")
-        return cls(start_earliest=day, start_latest=day, end_earliest=date.max, end_latest=date.max)
+        return cls._of(day, day, date.max, date.max)
 
     @classmethod
     def until(cls, day: date) -> TimeSpan:
         """Held at all times up to and including ``day``: "no such request, ever, up to July 22"."""
         day = _day(day, "TimeSpan.until(day)")
-        return cls(start_earliest=date.min, start_latest=date.min, end_earliest=day, end_latest=day)
+        return cls._of(date.min, date.min, day, day)
 
     @classmethod
     def always(cls) -> TimeSpan:
@@ -263,12 +328,7 @@ class TimeSpan:
         >>> print(TimeSpan.always())
         always
         """
-        return cls(
-            start_earliest=date.min,
-            start_latest=date.min,
-            end_earliest=date.max,
-            end_latest=date.max,
-        )
+        return cls._of(date.min, date.min, date.max, date.max)
 
     @classmethod
     def parse(cls, text: str, *, dateline: date) -> TimeSpan:
@@ -414,6 +474,13 @@ class TimeSpan:
         return _WORDS[name].format(*[arg.isoformat() for arg in args if isinstance(arg, date)])
 
 
+_new = object.__new__
+_set_start_earliest = TimeSpan.start_earliest.__set__  # type: ignore[attr-defined]
+_set_start_latest = TimeSpan.start_latest.__set__  # type: ignore[attr-defined]
+_set_end_earliest = TimeSpan.end_earliest.__set__  # type: ignore[attr-defined]
+_set_end_latest = TimeSpan.end_latest.__set__  # type: ignore[attr-defined]
+_SHARED_MONTHS: dict[tuple[int, int | None], TimeSpan] = {}
+_MONTHS_KEPT = 4096
 _DAYS: dict[date, TimeSpan] = {}
 _DAYS_KEPT = 65536  # about 180 years of days; past that the cache starts again
 

@@ -103,9 +103,10 @@ def check(
             actors and affiliations); or a set's tables (:class:`diplostatements.tables.Tables`)
             or the path of a Parquet set (a directory, or its claims file), read without
             building a model object for any claim that cannot be in a finding. From an iterable
-            a set is built; an actor a statement names as speaker, ``on_behalf_of`` or relay but
-            that the iterable does not hold (a cosigner too) is made up as an actor of kind OTHER named by its
-            id, which is its own side. The report is the same whichever form the same set comes in.
+            a set is built; an actor a statement names as speaker (or cosigner),
+            ``on_behalf_of`` or relay but that the iterable does not hold is made up as an actor
+            of kind OTHER named by its id, which is its own side. The report is the same
+            whichever form the same set comes in.
         vocabulary: what the predicates mean.
         rules: the kinds of finding to report (rules or their names). Every pair still gets its
             most specific kind; pairs of other kinds are left out, so restricting the rules

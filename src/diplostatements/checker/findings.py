@@ -6,10 +6,11 @@ ENTAILED and ATTRIBUTION the shortest chains), adds the DENIAL of each implied n
 each rebuttal's own claim that says what it denies) against its target, keeps only the hits of
 attributed content against its own side (ATTRIBUTION), keeps the kinds asked for, resolves the
 sides of the assertions in findings (a joint statement's, one per signatory), and orders the
-findings by their content. That is all it does per finding: the :class:`~diplostatements.Assertion` and
-:class:`~diplostatements.Contradiction` objects and their sentences are made when the report is
-read (:class:`~diplostatements.report.Report` holds the findings compactly; its length, its
-filters by kind, certainty and side, and its summary need none of them).
+findings by their content. That is all it does per finding: the
+:class:`~diplostatements.Assertion` and :class:`~diplostatements.Contradiction` objects and their
+sentences are made when the report is read (:class:`~diplostatements.report.Report` holds the
+findings compactly; its length, its filters by kind, certainty and side, and its summary need
+none of them).
 
 The order: a finding's key is its first assertion's, then its second's. An assertion's key is its
 period (four day numbers), then when it was said (four more), its statement id, its claim index
