@@ -340,7 +340,9 @@ class Statement:
             statement, a list of every signatory (``["FRA", "DEU", "GBR", "USA"]``): the first
             is stored as ``speaker``, the others as ``cosigners``.
         said_on: when: a ``date`` or a :class:`~diplostatements.TimeSpan` for an imprecise date
-            ("sometime in June 2019").
+            ("sometime in June 2019"). A ``datetime`` counts as its day: the time of day is
+            dropped. Text is refused; the message names ``date.fromisoformat`` or
+            :func:`~diplostatements.parse_when`.
         claims: what the statement asserts.
         on_behalf_of: who the speaker committed, when the report says so; otherwise the set
             resolves it from speaks-for affiliations.
