@@ -55,6 +55,7 @@ __all__ = [
     "QuoteKindValue",
     "Relay",
     "RelayKind",
+    "RelayKindValue",
     "Source",
     "SpeechAct",
     "SpeechActValue",
@@ -216,7 +217,13 @@ def _optional_id(value: Actor | str | None) -> str | None:
     return None if value is None else actor_id(value)
 
 
-def _to_relay_kind(value: object) -> Any:
+RelayKindValue: TypeAlias = Literal[
+    "press_service", "quoted", "reported", "translated", "forwarded"
+]
+"""A :class:`RelayKind` as the text a constructor also takes (its value)."""
+
+
+def _to_relay_kind(value: RelayKind | RelayKindValue) -> Any:
     return to_enum(RelayKind, value)
 
 
