@@ -28,7 +28,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -54,6 +54,7 @@ __all__ = [
     "ORGANIZATION_IDS",
     "Actor",
     "ActorKind",
+    "ActorKindValue",
     "Affiliation",
     "actor_id",
     "country_name",
@@ -183,7 +184,22 @@ def _country(path: str, code: object) -> _iso3166.Country:
     return country
 
 
-def _to_kind(value: object) -> Any:
+ActorKindValue: TypeAlias = Literal[
+    "state",
+    "government",
+    "person",
+    "organization",
+    "company",
+    "media",
+    "international_organization",
+    "group",
+    "other",
+]
+"""An :class:`ActorKind` as the text a constructor also takes (its value)."""
+
+
+def _to_kind(value: ActorKind | ActorKindValue) -> Any:
+    # Typed with what a constructor takes, so that a type checker catches a misspelt kind.
     return to_enum(ActorKind, value)
 
 
@@ -379,7 +395,7 @@ ISO 3166-1 alpha-3 country id, got 'UK'; did you mean 'GBR' or 'UKR'?
         id: str,
         name: str,
         *,
-        kind: ActorKind | str = ActorKind.ORGANIZATION,
+        kind: ActorKind | ActorKindValue = ActorKind.ORGANIZATION,
         country: str | None = None,
         aliases: Iterable[str] | str = (),
         wikidata: str | None = None,
@@ -404,7 +420,7 @@ ISO 3166-1 alpha-3 country id, got 'UK'; did you mean 'GBR' or 'UKR'?
         >>> Actor.organization("rostec", "Rostec", kind="company", country="RUS").kind
         <ActorKind.COMPANY: 'company'>
         """
-        converted = to_enum(ActorKind, kind)
+        converted: Any = to_enum(ActorKind, kind)
         if converted in (ActorKind.PERSON, ActorKind.STATE):
             raise FieldError(
                 "Actor.organization.kind",

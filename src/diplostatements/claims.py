@@ -203,7 +203,7 @@ class Claim:
         modality: how sure the speaker says they are.
         quantity: how many or how much, possibly vague ("most", "about 1,000").
         when: the period the claim is about; ``None`` means the day the statement was made. A
-            ``date`` is taken as that day.
+            ``date`` is taken as that day (a ``datetime`` as its day, the time of day dropped).
         where: the place, if the claim names one narrower than its object.
         qualifiers: words that narrow the proposition ("official", "military"). A claim with more
             qualifiers is narrower.

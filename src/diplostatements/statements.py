@@ -55,6 +55,7 @@ __all__ = [
     "QuoteKindValue",
     "Relay",
     "RelayKind",
+    "RelayKindValue",
     "Source",
     "SpeechAct",
     "SpeechActValue",
@@ -216,7 +217,13 @@ def _optional_id(value: Actor | str | None) -> str | None:
     return None if value is None else actor_id(value)
 
 
-def _to_relay_kind(value: object) -> Any:
+RelayKindValue: TypeAlias = Literal[
+    "press_service", "quoted", "reported", "translated", "forwarded"
+]
+"""A :class:`RelayKind` as the text a constructor also takes (its value)."""
+
+
+def _to_relay_kind(value: RelayKind | RelayKindValue) -> Any:
     return to_enum(RelayKind, value)
 
 
@@ -340,7 +347,9 @@ class Statement:
             statement, a list of every signatory (``["FRA", "DEU", "GBR", "USA"]``): the first
             is stored as ``speaker``, the others as ``cosigners``.
         said_on: when: a ``date`` or a :class:`~diplostatements.TimeSpan` for an imprecise date
-            ("sometime in June 2019").
+            ("sometime in June 2019"). A ``datetime`` counts as its day: the time of day is
+            dropped. Text is refused; the message names ``date.fromisoformat`` or
+            :func:`~diplostatements.parse_when`.
         claims: what the statement asserts.
         on_behalf_of: who the speaker committed, when the report says so; otherwise the set
             resolves it from speaks-for affiliations.
