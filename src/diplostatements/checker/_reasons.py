@@ -1,19 +1,21 @@
 """The sentences that explain findings: who said what, when, and why it clashes.
 
 Only the checker calls these, through one :class:`Writer` per check; they take the actor names of
-the set (id -> display name) so a reason reads "Dmitry Peskov for The Kremlin (Russia)" rather
-than "peskov".
+the set (id -> display name) so a reason reads "Dmitry Peskov for the Kremlin (Russia)" rather
+than "peskov". The pieces (names, verbs, periods, quantities) and the convention they follow come
+from :mod:`diplostatements._phrases`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .. import _phrases
 from ..claims import Claim, Modality, describe_claim
 from ..collection import Assertion
 from ..rebuttals import Rebuttal, RebuttalKind
 from ..rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
-from ..statements import Statement
+from ..statements import QuoteKind, Statement
 from ..timespans import TimeSpan
 
 __all__ = ["Writer", "who"]
@@ -33,12 +35,12 @@ _REBUTTAL_VERBS = {
 
 
 def who(statement: Statement, side: str, names: Mapping[str, str]) -> str:
-    """The speaker, on whose behalf, and the side: "Dmitry Peskov for The Kremlin (Russia)"."""
-    text = names.get(statement.speaker, statement.speaker)
+    """The speaker, on whose behalf, and the side: "Dmitry Peskov for the Kremlin (Russia)"."""
+    text = _phrases.running_name(statement.speaker, names)
     if statement.on_behalf_of is not None:
-        text += f" for {names.get(statement.on_behalf_of, statement.on_behalf_of)}"
+        text += f" for {_phrases.running_name(statement.on_behalf_of, names)}"
     if side not in (statement.speaker, statement.on_behalf_of):
-        text += f" ({names.get(side, side)})"
+        text += f" ({_phrases.running_name(side, names)})"
     return text
 
 
@@ -50,53 +52,88 @@ def _verb(statement: Statement, *, denies: bool, retracted: bool) -> str:
     return _REBUTTAL_VERBS[statement.kind]
 
 
-def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> str:
+def _predicate(claim: Claim, chain: tuple[str, ...]) -> str:
+    return chain[-1] if chain else claim.predicate
+
+
+def _why(  # noqa: PLR0917 -- what the finding's two assertions and chains need
+    rule: Rule,
+    first: Assertion,
+    second: Assertion,
+    chains: _Chains,
+    names: Mapping[str, str],
+    phrases: Mapping[str, str],
+) -> str:
     """Why the claims clash, in words.
 
     For ENTAILED, ``rule`` is the rule between the implied claims, and the chains come first.
     """
     first_chain, second_chain = chains
+    claim = first.claim
     if rule is EXCLUSIVE:
-        one = (
-            "object per subject"
-            if first.claim.subject == second.claim.subject
-            else "subject per object"
-        )
-        clashing = first_chain[-1] if first_chain else first.claim.predicate
-        why = f"'{clashing}' admits only one {one} at a time"
+        reading = _phrases.reading(_predicate(claim, first_chain), phrases)
+        phrase = _phrases.infinitive(reading.phrase).replace("{}", reading.noun or "")
+        phrase = " ".join(phrase.split())
+        if claim.subject == second.claim.subject:
+            subject = _phrases.running_name(claim.subject, names)
+            why = f"{subject} can {phrase} only one at a time"
+        else:
+            obj = _phrases.running_name(claim.object or "", names)
+            why = f"only one can {phrase} {obj} at a time"
     elif rule is CONTRARY:
-        clashing = first_chain[-1] if first_chain else first.claim.predicate
-        other = second_chain[-1] if second_chain else second.claim.predicate
-        why = f"'{clashing}' and '{other}' cannot both hold"
+        one, other = (
+            _phrases.infinitive(_phrases.bare(_predicate(a.claim, chain), phrases))
+            for a, chain in ((first, first_chain), (second, second_chain))
+        )
+        subject = _phrases.running_name(claim.subject, names)
+        obj = _phrases.running_name(claim.object, names) if claim.object is not None else ""
+        why = " ".join(f"{subject} cannot both {one} and {other} {obj}".split())
     elif rule is QUANTITY:
-        why = f"{first.claim.quantity} and {second.claim.quantity} cannot both be right"
+        why = f"{claim.quantity} and {second.claim.quantity} cannot both be right"
     else:
-        why = "the same proposition is affirmed and denied"
+        why = "the one denies what the other affirms"
     if not (first_chain or second_chain):
         return why
-    implied = [" implies ".join(f"'{name}'" for name in chain) for chain in chains if chain]
+    implied = [
+        " implies ".join(f"'{_phrases.bare(name, phrases)}'" for name in chain)
+        for chain in chains
+        if chain
+    ]
     if rule is NEGATION:  # an implied claim is affirmed: the other claim denies it
         return f"{' and '.join(implied)}, which is denied"
     return f"{' and '.join(implied)}, and {why}"
 
 
 def _when(span: TimeSpan) -> str:
-    """A period as an adverbial: "on 2019-06-04", "sometime in March 2019"."""
-    day = span.start_earliest
-    if day == span.start_latest == span.end_earliest == span.end_latest:
-        return f"on {day.isoformat()}"  # str() of a single day is the bare date
-    return str(span)  # which for any other span reads as an adverbial already
+    """When a statement was made, as an adverbial: "on 4 June 2019", "in March 2019"."""
+    return _phrases.period_phrase(span) or "at some time"
 
 
 def _hedge(first: Assertion, second: Assertion) -> str:
-    hedged = [
-        f"{a.statement.id} is {a.claim.modality.value}"
-        for a in (first, second)
-        if a.claim.modality is not _CERTAIN
-    ]
+    hedged = sum(a.claim.modality is not _CERTAIN for a in (first, second))
+    if hedged == 2:
+        return "both claims are hedged"
     if hedged:
-        return "possibly: " + " and ".join(hedged)
-    return "possibly: the periods may not overlap"
+        return "a claim is hedged"
+    return "the periods may not overlap"
+
+
+def _full_stop(text: str) -> str:
+    """The sentence with its full stop, unless a quotation that ends it has one already."""
+    return text if text.endswith(_ENDED) else f"{text}."
+
+
+_ENDED = (".\u201d", "!\u201d", "?\u201d")
+
+
+def _words(statement: Statement) -> str:
+    """A statement's own words, if it has them: ``, saying “...”`` (or as reported)."""
+    text = statement.text
+    if text is None:
+        return ""
+    if statement.quote is QuoteKind.DIRECT:
+        return f", saying \u201c{text}\u201d"
+    return f", as reported: \u201c{text}\u201d"
 
 
 class Writer:
@@ -157,13 +194,16 @@ class Writer:
         if kind is DENIAL:
             statement = second.statement
             verb = _verb(statement, denies=second.denies is not None, retracted=retracted)
+            quoted = _words(statement) if statement.quote is QuoteKind.DIRECT else ""
             text = (
                 f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
-                f" {_when(statement.said_on)}"
+                f" {_when(statement.said_on)}{quoted}"
             )
         else:
-            text = f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}"
-        return f"{text}." if definite else f"{text} ({_hedge(first, second)})."
+            why = _why(rule, first, second, chains, self.names, self.phrases)
+            text = f"{told[0]}, but {told[1]}: {why}"
+        text = _full_stop(_phrases.capitalized(text))
+        return text if definite else f"{text} Possible, not definite: {_hedge(first, second)}."
 
     def dispute(
         self,
@@ -177,13 +217,12 @@ class Writer:
         """One sentence describing a qualification or challenge."""
         names, phrases = self.names, self.phrases
         verb = _REBUTTAL_VERBS[rebuttal.kind]
-        what = (
-            describe_claim(target.claims[claim], names, phrases)
-            if claim is not None
-            else "; ".join(describe_claim(c, names, phrases) for c in target.claims)
-            or f"statement {target.id}"
-        )
-        return (
+        claims = target.claims if claim is None else (target.claims[claim],)
+        what = "; and that ".join(describe_claim(c, names, phrases) for c in claims)
+        # Two disputes of one claim on one day would read alike: their own words tell them apart.
+        text = (
             f"{who(rebuttal, side, names)} {verb} {_when(rebuttal.said_on)} what"
-            f" {who(target, target_side, names)} said {_when(target.said_on)}: {what}."
+            f" {who(target, target_side, names)} said {_when(target.said_on)}"
+            f"{', that ' + what if what else ''}{_words(rebuttal)}"
         )
+        return _full_stop(_phrases.capitalized(text))

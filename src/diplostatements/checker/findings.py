@@ -9,10 +9,14 @@ content. That is all it does per finding: the :class:`~diplostatements.Assertion
 read (:class:`~diplostatements.report.Report` holds the findings compactly; its length, its
 filters by kind, certainty and side, and its summary need none of them).
 
-The order: a finding's key is its first assertion's, then its second's. An assertion's key is its
-period (four day numbers), then when it was said (four more), its statement id, its claim index
-and the claim it denies, so that the order depends on what was said, never on how the set was
-built. In a DENIAL the denied claim is first; otherwise the assertion with the lower key.
+The order puts what matters first: DEFINITE findings before POSSIBLE ones, findings between two
+sides before those within one side, then by kind (DENIAL, NEGATION, EXCLUSIVE, CONTRARY, QUANTITY,
+ENTAILED), then the newest first (by the last day on which the later of the two statements may
+have been made), and last by content: the first assertion's key, then the second's. An
+assertion's key is its period (four day numbers), then when it was said (four more), its
+statement id, its claim index and the claim it denies, so that the order depends on what was
+said, never on how the set was built. In a DENIAL the denied claim is first; otherwise the
+assertion with the lower key.
 """
 
 from __future__ import annotations
@@ -73,17 +77,22 @@ def findings(
     keys, sides = _keys(rows, vocabulary, aids)
     placed: list[tuple[tuple[Any, ...], Finding, bool]] = []
     append = placed.append
+    rules = list(Rule)  # a kind's rank is its place here, found by identity in C
     for (lo, hi), (_, kind, rule, definite, chains) in best.items():
         if kind not in kinds:
             continue
         low, high = keys[lo], keys[hi]
+        internal = sides[lo] == sides[hi]
+        # What matters first (see the module docstring); index 8 of a key is the last day its
+        # statement may have been said.
+        lead = (not definite, internal, rules.index(kind), -max(low[8], high[8]).toordinal())
         # The denied claim comes first in a DENIAL (its number is the lower: the negations a
         # rebuttal implies are numbered after every stated claim); else the earlier assertion.
         if kind is DENIAL or low <= high:
-            append((low + high, (lo, hi, kind, rule, definite, chains), sides[lo] == sides[hi]))
+            append((lead + low + high, (lo, hi, kind, rule, definite, chains), internal))
         else:
             swapped = (chains[1], chains[0])
-            append((high + low, (hi, lo, kind, rule, definite, swapped), sides[lo] == sides[hi]))
+            append((lead + high + low, (hi, lo, kind, rule, definite, swapped), internal))
     placed.sort(key=itemgetter(0))
     writer = _reasons.Writer(rows.names, vocabulary.phrases)
     found = [finding for _, finding, _ in placed]
@@ -92,6 +101,7 @@ def findings(
         [finding[4] for finding in found],
         [internal for _, _, internal in placed],
         _Maker(found, rows, sides, writer),
+        sides=lambda number: (sides[found[number][0]], sides[found[number][1]]),
     )
     disputes, retracted = _rebuttals(rows, writer)
     return Report(lazy, disputes, retracted, names=rows.names)
