@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import attrs
+
 from .. import _phrases
 from ..claims import Claim, Modality, describe_claim
 from ..collection import Assertion
@@ -110,11 +112,11 @@ def _when(span: TimeSpan) -> str:
 
 
 def _hedge(first: Assertion, second: Assertion) -> str:
-    hedged = sum(a.claim.modality is not _CERTAIN for a in (first, second))
-    if hedged == 2:
-        return "both claims are hedged"
+    hedged = [a for a in (first, second) if a.claim.modality is not _CERTAIN]
+    if len(hedged) == 2:
+        return "both are hedged"
     if hedged:
-        return "a claim is hedged"
+        return "the denial is hedged" if hedged[0].denies is not None else "a claim is hedged"
     return "the periods may not overlap"
 
 
@@ -152,7 +154,8 @@ class Writer:
         self.phrases: Mapping[str, str] = phrases or {}
 
     def telling(self, statement: Statement, claim: Claim, side: str, *, denies: bool) -> str:
-        """What an assertion says: "X said on D that C", or "X denied on D that C".
+        """What an assertion says: "X said on D that C", "X denied on D that C", or "X dismissed
+        on D the claim that C" (a hedged denial adds "hedged as probable").
 
         Args:
             statement: the statement that asserts it.
@@ -161,10 +164,21 @@ class Writer:
             side: the side it commits.
             denies: whether it is a rebuttal's implied negation.
         """
-        verb = _verb(statement, denies=True, retracted=False) if denies else "said"
+        speaker = f"{who(statement, side, self.names)}"
+        if not denies:
+            return (
+                f"{speaker} said {_when(statement.said_on)}"
+                f" that {describe_claim(claim, self.names, self.phrases)}"
+            )
+        verb = _verb(statement, denies=True, retracted=False)
+        that = "that" if verb == "denied" else "the claim that"
+        hedge = ""
+        if claim.modality is not _CERTAIN:  # the rebuttal's hedge is on the denial, not the claim
+            hedge = f", hedged as {claim.modality.value}"
+            claim = attrs.evolve(claim, modality=_CERTAIN)
         return (
-            f"{who(statement, side, self.names)} {verb} {_when(statement.said_on)}"
-            f" that {describe_claim(claim, self.names, self.phrases, negated=denies)}"
+            f"{speaker} {verb} {_when(statement.said_on)} {that}"
+            f" {describe_claim(claim, self.names, self.phrases, negated=True)}{hedge}"
         )
 
     def reason(
@@ -195,8 +209,10 @@ class Writer:
             statement = second.statement
             verb = _verb(statement, denies=second.denies is not None, retracted=retracted)
             quoted = _words(statement) if statement.quote is QuoteKind.DIRECT else ""
+            modality = second.claim.modality
+            hedge = "" if modality is _CERTAIN else f", hedged as {modality.value},"
             text = (
-                f"{told[0]}; {who(statement, second.side, self.names)} {verb} it"
+                f"{told[0]}; {who(statement, second.side, self.names)} {verb} it{hedge}"
                 f" {_when(statement.said_on)}{quoted}"
             )
         else:
