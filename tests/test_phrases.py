@@ -25,28 +25,35 @@ from diplostatements.vocabulary import DEFAULT_VOCABULARY
 
 class TestRunningName:
     # (id, names, how it reads)
-    NAMES = (
+    NAMES: tuple[tuple[str, dict[str, str], str], ...] = (
         # states whose names take "the", by the table's names
         ("USA", {"USA": "United States"}, "the United States"),
         ("GBR", {"GBR": "United Kingdom"}, "the United Kingdom"),
         ("NLD", {"NLD": "Netherlands"}, "the Netherlands"),
         ("PHL", {"PHL": "Philippines"}, "the Philippines"),
         ("ARE", {"ARE": "United Arab Emirates"}, "the United Arab Emirates"),
-        ("COD", {"COD": "Democratic Republic of the Congo"}, "the Democratic Republic of the Congo"),
+        (
+            "COD",
+            {"COD": "Democratic Republic of the Congo"},
+            "the Democratic Republic of the Congo",
+        ),
         ("RUS", {"RUS": "Russian Federation"}, "the Russian Federation"),
         # and those that do not
         ("RUS", {"RUS": "Russia"}, "Russia"),
         ("VEN", {"VEN": "Venezuela"}, "Venezuela"),
         ("KOR", {"KOR": "South Korea"}, "South Korea"),
-        ("SGS", {"SGS": "South Georgia and the South Sandwich Islands"},
-         "South Georgia and the South Sandwich Islands"),
+        (
+            "SGS",
+            {"SGS": "South Georgia and the South Sandwich Islands"},
+            "South Georgia and the South Sandwich Islands",
+        ),
         # any other actor reads as its name, written as it should appear
         ("kremlin", {"kremlin": "the Kremlin"}, "the Kremlin"),
         ("wsj", {"wsj": "The Wall Street Journal"}, "The Wall Street Journal"),
         # a plain entity name, or an id without a name, reads as itself
         ("S-300", {}, "S-300"),
         ("USA", {}, "USA"),
-    )  # fmt: skip
+    )
 
     @pytest.mark.parametrize(("ident", "names", "text"), NAMES)
     def test_running_name(self, ident: str, names: dict[str, str], text: str) -> None:
@@ -74,7 +81,10 @@ class TestPeriodPhrase:
         (TimeSpan.since(date(2019, 6, 4)), "since 4 June 2019"),
         (TimeSpan.until(date(2019, 6, 4)), "until 4 June 2019"),
         (TimeSpan.between(date(2019, 1, 1), date(2019, 6, 30)), "from January to June 2019"),
-        (TimeSpan.between(date(2018, 11, 1), date(2019, 2, 28)), "from November 2018 to February 2019"),
+        (
+            TimeSpan.between(date(2018, 11, 1), date(2019, 2, 28)),
+            "from November 2018 to February 2019",
+        ),
         (TimeSpan.between(date(2019, 3, 1), date(2019, 6, 4)), "from 1 March to 4 June 2019"),
         (TimeSpan.between(date(2019, 1, 1), date(2019, 12, 31)), "in 2019"),
         (TimeSpan.between(date(2018, 1, 1), date(2019, 12, 31)), "from 2018 to 2019"),
@@ -82,9 +92,18 @@ class TestPeriodPhrase:
         # a moment within
         (TimeSpan.sometime_in(2019, 3), "in March 2019"),
         (TimeSpan.sometime_in(2019), "in 2019"),
-        (TimeSpan.sometime_between(date(2019, 1, 1), date(2019, 6, 30)), "between January and June 2019"),
-        (TimeSpan.sometime_between(date(2019, 1, 1), date(2019, 6, 3)), "between 1 January and 3 June 2019"),
-        (TimeSpan.sometime_between(date(2018, 12, 30), date(2019, 1, 2)), "between 30 December 2018 and 2 January 2019"),
+        (
+            TimeSpan.sometime_between(date(2019, 1, 1), date(2019, 6, 30)),
+            "between January and June 2019",
+        ),
+        (
+            TimeSpan.sometime_between(date(2019, 1, 1), date(2019, 6, 3)),
+            "between 1 January and 3 June 2019",
+        ),
+        (
+            TimeSpan.sometime_between(date(2018, 12, 30), date(2019, 1, 2)),
+            "between 30 December 2018 and 2 January 2019",
+        ),
         (TimeSpan.sometime_before(date(2019, 6, 4)), "before 4 June 2019"),
         (TimeSpan.sometime_after(date(2019, 6, 4)), "after 4 June 2019"),
         # imprecise at both ends
@@ -106,7 +125,7 @@ class TestPeriodPhrase:
             ),
             "starting on 1 March 2019 and ending in June 2019",
         ),
-    )  # fmt: skip
+    )
 
     @pytest.mark.parametrize(("span", "text"), SPANS)
     def test_period_phrase(self, span: TimeSpan, text: str) -> None:

@@ -154,8 +154,10 @@ class Writer:
         self.phrases: Mapping[str, str] = phrases or {}
 
     def telling(self, statement: Statement, claim: Claim, side: str, *, denies: bool) -> str:
-        """What an assertion says: "X said on D that C", "X denied on D that C", or "X dismissed
-        on D the claim that C" (a hedged denial adds "hedged as probable").
+        """What an assertion says: "X said on D that C", or "X denied on D that C".
+
+        A rebuttal other than a denial reads "X dismissed on D the claim that C"; a hedged one
+        adds "hedged as probable".
 
         Args:
             statement: the statement that asserts it.
