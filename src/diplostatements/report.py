@@ -159,6 +159,21 @@ class Dispute:
         """Whether the actor is a side or speaker of either statement."""
         return actor in (self.side, self.target_side, self.rebuttal.speaker, self.target.speaker)
 
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict of plain values: the rebuttal, what it answers, both sides, the sentence."""
+        return {
+            "kind": self.kind.value,
+            "rebuttal": self.rebuttal.id,
+            "speaker": self.rebuttal.speaker,
+            "side": self.side,
+            "said_on": str(self.rebuttal.said_on),
+            "target": _target(self.target.id, self.claim),
+            "target_speaker": self.target.speaker,
+            "target_side": self.target_side,
+            "target_said_on": str(self.target.said_on),
+            "reason": self.reason,
+        }
+
 
 @attrs.frozen
 class Retraction:
@@ -179,6 +194,17 @@ class Retraction:
     def involves(self, actor: str) -> bool:
         """Whether the actor is the side or a speaker."""
         return actor in (self.side, self.retraction.speaker, self.target.speaker)
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict of plain values: the retraction, what it withdraws, and the side."""
+        return {
+            "retraction": self.retraction.id,
+            "speaker": self.retraction.speaker,
+            "said_on": str(self.retraction.said_on),
+            "target": _target(self.target.id, self.claim),
+            "target_speaker": self.target.speaker,
+            "side": self.side,
+        }
 
 
 def _names(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -508,3 +534,7 @@ def _kind(kind: object) -> Rule:
             return Rule(kind.lower())
     kinds = ", ".join(repr(rule.value) for rule in Rule)
     raise FieldError("Report.of_kind(kinds)", f"a Rule or one of {kinds}", kind)
+
+
+def _target(statement_id: str, claim: int | None) -> str:
+    return statement_id if claim is None else f"{statement_id}#{claim}"
