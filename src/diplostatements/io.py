@@ -552,9 +552,15 @@ VOCABULARY_SCHEMA_PATH: Final = SCHEMA_PATH.with_name("diplostatements-vocabular
 def load_vocabulary(path: str | os.PathLike[str]) -> Vocabulary:
     """Read a vocabulary file: JSON, or TOML when its name ends in ``.toml``.
 
-    The format (``format``, ``version``, ``extends`` and ``predicates``) is described in
-    :mod:`diplostatements._vocabulary_files` and by :data:`VOCABULARY_SCHEMA_PATH`; by default
-    the file's predicates are added to :data:`~diplostatements.DEFAULT_VOCABULARY`.
+    The file is an object with ``format`` (``"diplostatements-vocabulary"``), ``version`` (1),
+    ``extends`` (``"default"``, the default: the file's predicates are added to
+    :data:`~diplostatements.vocabulary.DEFAULT_VOCABULARY`, replacing those of the same name; or
+    ``"none"``) and ``predicates``, a list of objects with the fields of
+    :class:`~diplostatements.vocabulary.Predicate`. :data:`VOCABULARY_SCHEMA_PATH` is its JSON
+    Schema.
+
+    Args:
+        path: the file.
 
     Raises:
         FileError: the file cannot be read.
