@@ -312,7 +312,7 @@ def reading(predicate: str, phrases: Mapping[str, str]) -> Reading:
     >>> reading("poisoned", {}), reading("x", {"x": "is allied with"}).phrase
     (Reading(phrase='poisoned', noun=None, tail=None, joiner='that'), 'is allied with')
     """
-    phrase = phrases.get(predicate)
+    phrase = " ".join(phrases.get(predicate, "").split())
     if phrase:
         return Reading(phrase)
     known = READINGS.get(predicate)
