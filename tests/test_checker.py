@@ -361,7 +361,7 @@ class TestExclusive:
         guaido = Claim("guaido", "legitimate_president_of", "VEN", qualifiers={"interim"})
         report = pair_check(maduro, guaido)
         assert kinds(report) == [("exclusive", "definite")]
-        assert "one subject per object" in report[0].reason
+        assert "only one can be the legitimate president of Venezuela at a time" in report[0].reason
 
     def test_recognition_acts_are_both_true(self) -> None:
         """Russia recognising Maduro and the US recognising Guaidó do not clash."""
@@ -455,7 +455,7 @@ class TestContrary:
         )
         assert [c.kind for c in report] == ([CONTRARY] if clash else [])
         if clash:
-            assert "cannot both hold" in report[0].reason
+            assert "cannot both ally and fight" in report[0].reason
 
 
 class TestQuantity:
@@ -707,14 +707,48 @@ class TestOrder:
         report = check(world(say("a", "trump", TUE, late), say("b", "peskov", MON, early)))
         assert report[0].first.statement.id == "b"
 
-    def test_report_order_is_chronological(self) -> None:
-        """Findings come in the order of their first assertions' periods."""
+    def test_newest_first_among_alike(self) -> None:
+        """Findings alike in certainty, sides and kind come newest first."""
         statements = [
             say(f"s{n}", "trump", day, INFORMED, INFORMED.negated())
             for n, day in enumerate([TUE, MON, date(2019, 6, 5)])
         ]
         report = check(world(*statements))
-        assert [c.first.statement.id for c in report] == ["s1", "s0", "s2"]
+        assert [c.first.statement.id for c in report] == ["s2", "s0", "s1"]
+
+    def test_what_matters_comes_first(self) -> None:
+        """Definite before possible, between sides before internal, then by kind, then newest."""
+        hedged = Claim("RUS", "informed", "USA", modality=Modality.PROBABLE)
+        supports = Claim("USA", "supports", "VEN")
+        statements = [
+            # possible, between sides, said last
+            say("possible", "trump", date(2019, 6, 9), hedged),
+            say("possible-answer", "peskov", date(2019, 6, 9), INFORMED.negated()),
+            # definite, internal
+            say("internal", "trump", date(2019, 6, 8), supports, supports.negated()),
+            # definite, between sides: a NEGATION said later than an ENTAILED finding
+            say("negation", "trump", date(2019, 6, 7), Claim("RUS", "has_personnel_in", "VEN")),
+            say(
+                "negation-answer",
+                "peskov",
+                date(2019, 6, 7),
+                Claim("RUS", "has_personnel_in", "VEN", polarity="negated"),
+            ),
+            say("entailed", "trump", date(2019, 6, 10), Claim("RUS", "occupies", "Crimea")),
+            say(
+                "entailed-answer",
+                "peskov",
+                date(2019, 6, 10),
+                Claim("RUS", "has_personnel_in", "Crimea", polarity="negated"),
+            ),
+        ]
+        report = check(world(*statements))
+        assert [(c.kind.value, c.certainty.value, c.internal) for c in report] == [
+            ("negation", "definite", False),
+            ("entailed", "definite", False),
+            ("negation", "definite", True),
+            ("negation", "possible", False),
+        ]
 
     def test_the_order_items_were_added_in_changes_nothing(self) -> None:
         """Claims are numbered in the order the set stores them; nothing reported depends on it."""
@@ -729,7 +763,7 @@ class TestOrder:
         ]
         forward = check(world(*statements))
         backward = check(world(*reversed(statements)))
-        assert [c.kind.value for c in forward] == ["contrary", "denial", "denial"]
+        assert [c.kind.value for c in forward] == ["denial", "denial", "contrary"]
         assert len(forward.disputes) == 2
         assert forward.to_records() == backward.to_records()
         assert forward.disputes == backward.disputes

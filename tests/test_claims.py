@@ -314,7 +314,14 @@ class TestDescribe:
             {"RUS": "Russia"},
             "Russia supports maduro",
         ),
-        # where, qualifiers (sorted), quantity and time, in that order
+        # a state's name takes its article where English gives it one
+        (
+            Claim("USA", "supports", "GBR"),
+            {"USA": "United States", "GBR": "United Kingdom"},
+            "the United States supports the United Kingdom",
+        ),
+        # the quantity where the predicate counts something, then where, qualifiers (sorted)
+        # in square brackets, and the period as a phrase
         (
             Claim(
                 "RUS",
@@ -326,24 +333,68 @@ class TestDescribe:
                 when=TimeSpan.sometime_in(2019, 3),
             ),
             None,
-            f"RUS deployed personnel to VEN in Caracas (air-defence, military)"
-            f" [{Quantity.parse('about 100')}] [sometime in March 2019]",
+            "RUS deployed about 100 personnel to VEN in Caracas [air-defence, military]"
+            " in March 2019",
         ),
-        # negation wraps the claim; modality prefixes it
+        # a share reads as a share of the subject's
+        (
+            Claim("RUS", "withdrew_personnel_from", "VEN", quantity=Quantity.parse("most")),
+            {"RUS": "Russia", "VEN": "Venezuela"},
+            "Russia withdrew most of its personnel from Venezuela",
+        ),
+        # a quantity nothing counts follows the object, with the word the predicate gives it
+        (
+            Claim("rostec", "reduced_personnel_in", "VEN", quantity=Quantity.parse("a few dozen")),
+            {"rostec": "Rostec"},
+            "Rostec reduced its personnel in VEN to a few dozen",
+        ),
+        (
+            Claim("RUS", "supports", "maduro", quantity=Quantity.parse("about 100")),
+            None,
+            "RUS supports maduro [about 100]",
+        ),
+        # negation is grammar
         (
             Claim("RUS", "informed", "USA", polarity="negated", qualifiers="official"),
             None,
-            "not (RUS informed USA (official))",
+            "RUS did not inform USA [official]",
         ),
+        (
+            Claim("RUS", "responsible_for", "the poisoning", polarity="negated"),
+            None,
+            "RUS is not responsible for the poisoning",
+        ),
+        # modality is an adverb
         (
             Claim("trump", "referred_to", "a newspaper report", modality="possible"),
             {"trump": "Donald Trump"},
-            "possible: Donald Trump referred to a newspaper report",
+            "Donald Trump possibly referred to a newspaper report",
         ),
         (
             Claim("RUS", "has_personnel_in", "VEN", polarity="negated", modality="probable"),
             None,
-            "probable: not (RUS has personnel in VEN)",
+            "RUS probably does not have personnel in VEN",
+        ),
+        (
+            Claim("RUS", "responsible_for", "the attack", modality="probable"),
+            None,
+            "RUS is probably responsible for the attack",
+        ),
+        # periods as phrases; all time says nothing
+        (
+            Claim("RUS", "has_personnel_in", "VEN", when=TimeSpan.always()),
+            None,
+            "RUS has personnel in VEN",
+        ),
+        (
+            Claim(
+                "RUS",
+                "has_personnel_in",
+                "VEN",
+                when=TimeSpan.between(date(2019, 1, 1), date(2019, 6, 30)),
+            ),
+            None,
+            "RUS has personnel in VEN from January to June 2019",
         ),
         # content follows "that", described with the same names
         (
@@ -353,8 +404,14 @@ class TestDescribe:
                 "USA",
                 content=Claim("RUS", "withdrew_personnel_from", "VEN"),
             ),
-            {"RUS": "Russia", "USA": "the US"},
-            "Russia informed the US that (Russia withdrew personnel from VEN)",
+            {"RUS": "Russia", "USA": "United States"},
+            "Russia informed the United States that Russia withdrew personnel from VEN",
+        ),
+        # a predicate the library does not know reads as its name
+        (
+            Claim("a", "poisoned", "b", polarity="negated"),
+            None,
+            "a did not poison b",
         ),
     )
 
@@ -364,13 +421,11 @@ class TestDescribe:
         assert claim.describe(names) == text
 
     def test_describe_with_phrases(self) -> None:
-        """A predicate's phrase replaces its name, in nested content too; others keep theirs."""
-        claim = Claim(
-            "RUS", "informed", "USA", content=Claim("maduro", "legitimate_president_of", "VEN")
-        )
-        phrases = {"legitimate_president_of": "is the legitimate president of"}
+        """A vocabulary's phrase replaces the name, in nested content too, negated as a verb."""
+        claim = Claim("RUS", "informed", "USA", content=Claim("maduro", "heads", "VEN").negated())
+        phrases = {"heads": "is the head of"}
         assert claim.describe({"RUS": "Russia"}, phrases) == (
-            "Russia informed USA that (maduro is the legitimate president of VEN)"
+            "Russia informed USA that maduro is not the head of VEN"
         )
 
     @pytest.mark.parametrize("polarity", list(Polarity))
@@ -393,7 +448,7 @@ class TestDescribe:
     def test_str_is_describe(self) -> None:
         """str() is describe() without names."""
         claim = Claim("RUS", "informed", "USA", content=Claim("RUS", "withdrew"))
-        assert str(claim) == claim.describe() == "RUS informed USA that (RUS withdrew)"
+        assert str(claim) == claim.describe() == "RUS informed USA that RUS withdrew"
 
 
 class TestRepr:

@@ -123,7 +123,7 @@ class TestActors:
         ("maduro", ActorKind.PERSON, "Nicolás Maduro"),
         ("guaido", ActorKind.PERSON, "Juan Guaidó"),
         # bodies of government and unnamed groups of officials
-        ("kremlin", ActorKind.GOVERNMENT, "The Kremlin"),
+        ("kremlin", ActorKind.GOVERNMENT, "the Kremlin"),
         ("national-assembly", ActorKind.GOVERNMENT, "National Assembly of Venezuela"),
         ("us-officials", ActorKind.GROUP, "U.S. officials"),
         ("russian-officials", ActorKind.GROUP, "Russian officials"),

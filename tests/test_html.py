@@ -196,7 +196,7 @@ class TestClaim:
             content=Claim("RUS", "x"),
         )
         text = parse(claim_html(claim, names={"RUS": "Russia", "VEN": "VEN"})).text
-        assert text[0].startswith("probable: not (Russia withdrew")
+        assert text[0].startswith("Russia probably did not withdraw most of its personnel")
         rows = dict(zip(text[1::2], text[2::2], strict=True))
         assert rows == {
             "subject": "Russia (RUS)",
@@ -294,7 +294,7 @@ class TestStatementSet:
             "Dmitry Peskov",
             "Russia",
             "denial of trump-2019-06-03#0",
-            "not (Russia informed United States (official) [until 2019-06-04])",
+            "Russia did not inform the United States [official] until 4 June 2019",
         ]
 
     def test_long_sets_are_cut(self) -> None:
@@ -363,13 +363,13 @@ class TestReport:
         assert fragment.count('<table class="diplostatements disputes">') == 1
         assert "retracted</caption>" in fragment
         assert '<table class="diplostatements retracted">' not in fragment
-        assert "<td>United States vs Russia</td>" in fragment
+        assert "<td>The United States vs Russia</td>" in fragment
 
     def test_internal_possible_via_disputes_retractions(self) -> None:
         """Internal sides are marked, chains shown, retractions listed."""
         report = small_report()
         fragment = report_html(report)
-        assert "<td>Russia vs Russia (internal)</td>" in fragment
+        assert "<td>Russia, internal</td>" in fragment
         assert "<td>possible</td>" in fragment
         assert "via deployed_personnel_to -&gt; has_personnel_in" in fragment
         assert '<table class="diplostatements retracted">' in fragment
@@ -394,15 +394,16 @@ class TestContradiction:
         report = examples.venezuela_2019().check()
         finding = report.between("USA", "RUS").of_kind("denial")[0]
         text = parse(contradiction_html(finding, names=report.names)).text
-        assert text[0] == "DENIAL (definite): United States vs Russia"
+        assert text[0] == "DENIAL, definite: The United States vs Russia"
         rows = dict(zip(text[1::2], text[2::2], strict=False))
         assert rows["kind"] == "denial"
         assert "via" not in rows
         assert text[text.index("first") + 1 : text.index("second")] == [
             "trump-2019-06-03#0",
-            "Donald Trump (United States), said 2019-06-03",
-            "Russia informed United States that (Russia withdrew personnel from Venezuela"
-            " [most]) [about 2019-06-03]",
+            "Donald Trump (the United States) said on 3 June 2019:",
+            "Russia informed the United States that Russia withdrew most of its personnel from"
+            " Venezuela",
+            "period: on 3 June 2019",
         ]
 
     def test_entailed_with_own_side(self) -> None:
@@ -410,7 +411,7 @@ class TestContradiction:
         finding = small_report().of_kind("entailed")[0]
         text = parse(contradiction_html(finding)).text
         assert "deployed_personnel_to -> has_personnel_in" in text
-        assert "USA, said 2019-06-04" in text
+        assert "USA said on 4 June 2019:" in text
 
 
 class TestNotebookMethods:

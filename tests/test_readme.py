@@ -20,7 +20,7 @@ class TestReadme:
             exec(compile(blocks[0], str(README), "exec"), {})
         lines = printed.getvalue().splitlines()
         assert lines[0] == "1 contradiction (1 definite, 0 internal), 0 disputes, 0 retracted"
-        assert "1. DENIAL (definite) United States vs Russia" in lines
+        assert "1. DENIAL, definite: the United States vs Russia" in lines
 
     def test_the_two_commands_come_first(self) -> None:
         """The README opens with the main command and then the test command, each marked."""

@@ -73,9 +73,10 @@ class TestValues:
         }
         assert row["claim_index"] == 0
         assert row["claim"] == (
-            "Russia informed United States that (Russia withdrew personnel from Venezuela [most])"
+            "Russia informed the United States that Russia withdrew most of its personnel from"
+            " Venezuela"
         )
-        assert row["content"] == "Russia withdrew personnel from Venezuela [most]"
+        assert row["content"] == "Russia withdrew most of its personnel from Venezuela"
         assert (row["when"], row["period_from"], row["period_to"]) == (
             None,
             date(2019, 6, 3),

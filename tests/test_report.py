@@ -32,7 +32,7 @@ def report() -> Report:
             Actor.state("USA"),
             Actor.person("trump", "Donald Trump"),
             Actor.person("peskov", "Dmitry Peskov"),
-            Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT),
+            Actor("kremlin", "the Kremlin", ActorKind.GOVERNMENT),
             Affiliation("peskov", "kremlin", speaks_for=True),
             Affiliation("kremlin", "RUS", speaks_for=True),
             Affiliation("trump", "USA", speaks_for=True),
@@ -103,7 +103,7 @@ class TestContradiction:
         assert record["first_speaker"] == "trump"
         assert record["first_side"] == "USA"
         assert record["first_claim"] == "Russia invaded <b>Ukraine</b>"
-        assert record["second_claim"] == "not (Russia attacked <b>Ukraine</b>)"
+        assert record["second_claim"] == "Russia did not attack <b>Ukraine</b>"
         assert record["second_when"] == "2019-06-04"
         assert all(isinstance(value, str | bool) for value in record.values())
 
@@ -114,13 +114,18 @@ class TestReport:
         assert len(report) == 4
         assert list(report) == list(report.contradictions)
         assert report[0] is report.contradictions[0]
-        assert report[:2] == report.contradictions[:2]
+        assert tuple(report[:2]) == report.contradictions[:2]
         assert all(isinstance(c, Contradiction) for c in report)
 
-    def test_order_is_by_first_period(self, report: Report) -> None:
-        """Findings about Monday come before findings about Tuesday."""
-        days = [c.first.when.start_earliest for c in report]
-        assert days == sorted(days)
+    def test_order_puts_what_matters_first(self, report: Report) -> None:
+        """Definite between sides first, then definite internal, then possible."""
+        assert [(c.certainty.value, c.internal) for c in report] == [
+            ("definite", False),
+            ("definite", False),
+            ("definite", True),
+            ("possible", False),
+        ]
+        assert [c.kind for c in report][:2] == [DENIAL, ENTAILED]
 
     @pytest.mark.parametrize(
         ("name", "args", "expected"),
@@ -188,10 +193,10 @@ class TestReport:
         text = str(report)
         lines = text.splitlines()
         assert lines[0] == "4 contradictions (3 definite, 1 internal), 1 dispute, 1 retracted"
-        assert "1. DENIAL (definite) Russia vs Russia [internal]" in lines
+        assert "3. DENIAL, definite: Russia, internal" in lines
         assert any(line.startswith("   via invaded -> attacked") for line in lines)
         assert "Disputes (not contradictions):" in lines
-        assert "   - oops by withdrawn (Russia)" in lines
+        assert "- oops by withdrawn (Russia)" in lines
         assert all(len(line) <= 100 for line in lines)
 
     def test_str_cites_the_statements(self, report: Report) -> None:
@@ -246,14 +251,15 @@ class TestReport:
         """Reasons use display names, sides and dates."""
         denial = report.of_kind(DENIAL).between("USA", "RUS")[0]
         assert denial.reason == (
-            "Donald Trump (United States) said on 2019-06-03 that Russia informed United States;"
-            " Dmitry Peskov (Russia) denied it on 2019-06-04."
+            "Donald Trump (the United States) said on 3 June 2019 that Russia informed the United"
+            " States; Dmitry Peskov (Russia) denied it on 4 June 2019."
         )
 
     def test_a_possible_finding_says_why(self, report: Report) -> None:
-        """A POSSIBLE finding's reason names the hedged statement."""
+        """A POSSIBLE finding's reason says the hedge in the claim and why it is only possible."""
         (possible,) = [c for c in report if c.certainty is Certainty.POSSIBLE]
-        assert possible.reason.endswith("(possibly: maybe is probable).")
+        assert "that Russia probably supports maduro, but" in possible.reason
+        assert possible.reason.endswith(" Possible, not definite: a claim is hedged.")
 
     def test_kinds_are_rules(self, report: Report) -> None:
         """Kinds are Rule members; certainties are Certainty members."""
@@ -309,6 +315,7 @@ class TestWrittenWhenRead:
         assert hash(report) == hash(eager)
         assert repr(report) == repr(eager)
         assert report[0:2] == eager[0:2]
+        assert isinstance(report[0:2], Report)
         assert report.to_records() == eager.to_records()
         assert str(report) == str(eager)
         assert report.summary() == eager.summary()
@@ -319,3 +326,119 @@ class TestWrittenWhenRead:
         """Comparing a report with something else is not an error, and not equal."""
         assert Report() != ()
         assert not Report() == 0  # noqa: SIM201 -- __eq__ itself, not __ne__
+
+
+class TestShape:
+    """The report's shape: a short repr, slices, possible(), sorted(), the summary by sides."""
+
+    def test_repr_is_short(self, report: Report) -> None:
+        """repr() counts; it does not print every finding."""
+        assert repr(report) == "<Report: 4 contradictions (3 definite), 1 dispute, 1 retracted>"
+
+    def test_a_slice_is_a_report(self, report: Report) -> None:
+        """report[0:2] is a report of the first two, with the same disputes and retractions."""
+        part = report[0:2]
+        assert isinstance(part, Report)
+        assert list(part) == list(report)[0:2]
+        assert (part.disputes, part.retracted, part.names) == (
+            report.disputes,
+            report.retracted,
+            report.names,
+        )
+        assert list(report[::-1]) == list(report)[::-1]
+
+    def test_possible_is_the_rest_of_definite(self, report: Report) -> None:
+        """possible() holds exactly the findings definite() leaves out, in order."""
+        possible = report.possible()
+        assert [c.certainty for c in possible] == [Certainty.POSSIBLE]
+        assert len(possible) + len(report.definite()) == len(report)
+        eager = Report(tuple(report), names=report.names)
+        assert list(eager.possible()) == list(possible)
+
+    def test_sorted(self, report: Report) -> None:
+        """sorted() orders by any key, stably, and keeps disputes, retractions and names."""
+        oldest = report.sorted(key=lambda c: c.second.statement.said_on.earliest)
+        days = [c.second.statement.said_on.earliest for c in oldest]
+        assert days == sorted(days)
+        assert sorted(report, key=lambda c: c.kind.rank) == list(
+            report.sorted(key=lambda c: c.kind.rank)
+        )
+        backwards = report.sorted(key=lambda c: c.kind.rank, reverse=True)
+        assert [c.kind.rank for c in backwards] == sorted(
+            (c.kind.rank for c in report), reverse=True
+        )
+        assert (oldest.disputes, oldest.retracted, oldest.names) == (
+            report.disputes,
+            report.retracted,
+            report.names,
+        )
+
+    def test_summary_by_sides(self, report: Report) -> None:
+        """One row per pair of sides and per side contradicting itself, with counts by kind."""
+        rows = report.summary_by_sides().to_records()
+        assert [(r["side"], r["other_side"], r["internal"]) for r in rows] == [
+            ("RUS", "USA", False),
+            ("RUS", "RUS", True),
+        ]
+        between = rows[0]
+        assert between["side_name"] == "Russia"
+        assert between["other_side_name"] == "the United States"
+        assert (between["contradictions"], between["definite"], between["possible"]) == (3, 2, 1)
+        assert {kind.value: between[kind.value] for kind in Rule if between[kind.value]} == {
+            "denial": 1,
+            "contrary": 1,
+            "entailed": 1,
+        }
+        assert sum(r["contradictions"] for r in rows) == len(report)
+
+    def test_summary_by_sides_shows_as_a_table(self, report: Report) -> None:
+        """As text and as HTML, a row per pair of sides."""
+        summary = report.summary_by_sides()
+        lines = str(summary).splitlines()
+        assert lines[0].split() == ["sides", "contradictions", "definite", "possible", "kinds"]
+        assert lines[2].startswith("Russia, internal ")
+        html = summary._repr_html_()
+        assert html.count("<tr>") == 1 + len(summary)
+        assert "<td>Russia vs the United States</td>" in html
+        assert str(Report().summary_by_sides()) == "no contradictions"
+
+    def test_summary_by_sides_of_a_hand_made_report(self, report: Report) -> None:
+        """A report of written-out contradictions counts the same."""
+        eager = Report(tuple(report), names=report.names)
+        assert eager.summary_by_sides() == report.summary_by_sides()
+
+    def test_text_with_a_limit(self, report: Report) -> None:
+        """to_text(limit=) shows the first findings and says how many more there are."""
+        text = report.to_text(limit=1)
+        assert text.splitlines()[0] == report.headline()
+        assert "1. DENIAL" in text
+        assert "2. " not in text
+        assert "... and 3 more contradictions" in text
+        assert report.to_text() == str(report)
+
+    def test_markdown(self, report: Report) -> None:
+        """Markdown: the headline in bold, a numbered item per finding, markup escaped."""
+        text = report.to_markdown()
+        lines = text.splitlines()
+        assert lines[0] == f"**{report.headline()}**"
+        assert [line[:3] for line in lines if line[:1].isdigit()] == ["1. ", "2. ", "3. ", "4. "]
+        assert "\\<b\\>Ukraine\\</b\\>" in text
+        assert "## Disputes (not contradictions)" in text
+        assert "## Retracted" in text
+        assert "... and 2 more contradictions." in report.to_markdown(limit=2)
+
+
+class TestWrittenWhenReadShape:
+    """The new order, slices and the summary by sides write nothing out."""
+
+    def test_slices_and_summaries_write_nothing(self) -> None:
+        """Slicing, possible() and summary_by_sides() of a checker's report write nothing."""
+        report = examples.venezuela_2019().check()
+        written = TestWrittenWhenRead.counting(report)
+        assert len(report[0:2]) == 2
+        assert len(report.possible()) == 0
+        assert len(report.summary_by_sides()) == 2
+        assert repr(report).startswith("<Report: 3 contradictions")
+        assert written == []
+        assert report[1:2][0] is report[1]
+        assert written == [1]

@@ -43,7 +43,7 @@ class TestSeedContradictions:
         assert finding.sides == ("USA", "RUS")
         assert finding.first.claim.predicate == "informed"
         assert finding.second.statement.on_behalf_of == "kremlin"
-        assert "Dmitry Peskov for The Kremlin (Russia) denied it on 2019-06-04" in finding.reason
+        assert "Dmitry Peskov for the Kremlin (Russia) denied it on 4 June 2019" in finding.reason
 
     def test_the_journal_against_rostec(self, report: Report) -> None:
         """The Wall Street Journal's report of the staff cut is denied by Rostec."""

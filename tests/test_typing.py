@@ -56,7 +56,7 @@ def actors() -> list[Actor]:
         Actor.person("peskov", "Dmitry Peskov", country="RUS"),
         Actor.person("maduro", "Nicolás Maduro", country="VEN"),
         Actor.person("guaido", "Juan Guaidó", country="VEN"),
-        Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT, country="RUS"),
+        Actor("kremlin", "the Kremlin", ActorKind.GOVERNMENT, country="RUS"),
         Actor.organization("rostec", "Rostec", kind=ActorKind.COMPANY, country="RUS"),
         Actor.organization("wsj", "The Wall Street Journal", kind="media", country="USA"),
         Actor.organization(

@@ -15,6 +15,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ._phrases import capitalized, period_phrase, running_name
 from ._plural import counted
 from ._records import actor_names
 from .claims import Claim, Modality, Polarity
@@ -231,17 +232,18 @@ def statement_set_html(statements: StatementSet, *, max_rows: int = 60) -> str:
 
 
 def _sides(finding: Contradiction, names: Mapping[str, str]) -> str:
-    sides = " vs ".join(names.get(side, side) for side in finding.sides)
-    return f"{sides} (internal)" if finding.internal else sides
+    first, second = (running_name(side, names) for side in finding.sides)
+    return capitalized(f"{first}, internal" if finding.internal else f"{first} vs {second}")
 
 
 def _assertion(assertion: Assertion, names: Mapping[str, str]) -> str:
-    speaker = names.get(assertion.speaker, assertion.speaker)
-    side = names.get(assertion.side, assertion.side)
-    who = speaker if side == speaker else f"{speaker} ({side})"
+    speaker = running_name(assertion.speaker, names)
+    side = running_name(assertion.side, names)
+    who = capitalized(speaker if side == speaker else f"{speaker} ({side})")
+    period = period_phrase(assertion.when) or "at all times"
     return (
-        f"{assertion.ref}\n{who}, said {assertion.statement.said_on}\n"
-        f"{assertion.claim.describe(names)} [about {assertion.when}]"
+        f"{assertion.ref}\n{who} said {period_phrase(assertion.statement.said_on)}:\n"
+        f"{assertion.claim.describe(names)}\nperiod: {period}"
     )
 
 
@@ -264,24 +266,20 @@ def contradiction_html(finding: Contradiction, *, names: Mapping[str, str] | Non
             ("reason", finding.reason),
         ]
     )
-    caption = f"{finding.kind.name} ({finding.certainty.value}): {_sides(finding, names)}"
+    caption = f"{finding.kind.name}, {finding.certainty.value}: {_sides(finding, names)}"
     return table("contradiction", rows, caption=caption)
 
 
-def report_html(report: Report, *, max_rows: int = 100) -> str:
+def report_html(report: Report, *, max_rows: int | None = 100) -> str:
     """A report as a table of contradictions, then tables of its disputes and retractions.
 
     Args:
         report: the report; its :attr:`~diplostatements.Report.names` label the actors.
-        max_rows: show at most this many contradictions; a last row says how many more there are.
+        max_rows: show at most this many contradictions; a last row says how many more there are
+            (``None``: all of them).
     """
     names = report.names
-    counts = report.summary()
-    caption = (
-        f"{counted(counts['contradictions'], 'contradiction')} ({counts['definite']} definite,"
-        f" {counts['internal']} internal), {counted(counts['disputes'], 'dispute')},"
-        f" {counts['retracted']} retracted"
-    )
+    caption = report.headline()
     rows: list[list[Cell]] = [
         [
             str(number),
@@ -290,7 +288,8 @@ def report_html(report: Report, *, max_rows: int = 100) -> str:
             _sides(finding, names),
             finding.reason + (f"\nvia {' -> '.join(finding.via)}" if finding.via else ""),
         ]
-        for number, finding in enumerate(report.contradictions[:max_rows], 1)
+        # A slice of the report: only the contradictions shown are written out.
+        for number, finding in enumerate(report[:max_rows], 1)
     ]
     hidden = len(report) - len(rows)
     parts = [

@@ -2,9 +2,9 @@
 
 :func:`timeline_text` lays a set out by the day each statement was made, with its claims under it,
 for a terminal or a notebook cell. :func:`report_to_dot` writes the contradictions of a report as
-a Graphviz graph: each speaker a node, grouped in a box per side, each contradiction an edge from
-the earlier statement's speaker to the later one's, labelled with its kind (dashed when it is only
-possible). Render it with ``dot -Tsvg`` or the ``graphviz`` Python package; nothing here needs
+a Graphviz graph: each side a node, the contradictions between two sides merged into one edge per
+kind and certainty with a count, a denial's arrow pointing from the rebutter to the rebutted, and a
+legend. Render it with ``dot -Tsvg`` or the ``graphviz`` Python package; nothing here needs
 either.
 """
 
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from ._records import actor_names
 from ._wrap import wrap
-from .collection import Assertion
 from .rebuttals import Rebuttal
+from .rules import Rule
 from .statements import Channel, Statement
 from .timespans import TimeSpan
 
@@ -87,11 +87,13 @@ def _wrapped(text: str, width: int | None) -> list[str]:
 def report_to_dot(report: Report, *, title: str = "contradictions") -> str:
     """The contradictions of a report as a Graphviz graph, in the DOT language.
 
-    Every speaker of a contradicting statement is a node, inside a box (a cluster) per side: the
-    state, organisation or person the speaker's words commit. Each contradiction is an edge from
-    the earlier assertion's speaker to the later one's, labelled with its kind; a contradiction
-    that is only possible is dashed, and one within a side (internal) is drawn in red. A speaker
-    who spoke for two sides appears once in each. Labels use the report's actor names.
+    Each side (the state, organisation or person a speaker's words commit) is one node, labelled
+    with its name and, under it, the speakers who spoke for it in the findings. Contradictions
+    between the same two sides of one kind and certainty are one edge, labelled with the kind and
+    how many there are ("denial \u00d72"). An edge's arrow means something: a DENIAL points from the
+    side that rebutted to the side rebutted; the other kinds have no direction and no arrow. A
+    possible contradiction is dashed, a definite one solid, and one within a side (a loop on its
+    node) is red. A legend says so. Labels use the report's actor names.
 
     Args:
         report: the report.
@@ -101,47 +103,74 @@ def report_to_dot(report: Report, *, title: str = "contradictions") -> str:
         DOT text ending with a newline; every name and label is quoted and escaped.
     """
     names = report.names
-    nodes: dict[tuple[str, str], str] = {}
-    edges: list[str] = []
+    speakers: dict[str, set[str]] = {}
+    edges: dict[tuple[str, str, Rule, bool], int] = {}
     for finding in report:
-        ends = [_node(nodes, assertion) for assertion in (finding.first, finding.second)]
-        style = [f"label={_quote(finding.kind.value)}"]
-        # By value, not by member: report.py may import this module without a cycle.
-        if finding.certainty.value != "definite":
-            style.append("style=dashed")
-        if finding.internal:
-            style.append("color=red")
-        edges.append(f"  {ends[0]} -> {ends[1]} [{', '.join(style)}];")
+        for assertion in (finding.first, finding.second):
+            said = speakers.setdefault(assertion.side, set())
+            if assertion.speaker != assertion.side:
+                said.add(assertion.speaker)
+        first, second = finding.sides
+        if finding.kind is not Rule.DENIAL:  # no direction: the pair in a fixed order
+            first, second = sorted((first, second), key=lambda side: _key(side, names))
+        else:  # from the rebutter to the rebutted
+            first, second = second, first
+        key = (first, second, finding.kind, finding.certainty.value == "definite")
+        edges[key] = edges.get(key, 0) + 1
     lines = [
         f"digraph {_quote(title)} {{",
         "  graph [rankdir=LR, fontname=Helvetica];",
         "  node [shape=box, style=rounded, fontname=Helvetica];",
         "  edge [fontname=Helvetica, fontsize=10];",
     ]
-    # Each side's speakers, gathered in one pass (not one pass over every node per side).
-    speakers: dict[str, list[tuple[str, str]]] = {}
-    for (home, speaker), node in nodes.items():
-        speakers.setdefault(home, []).append((speaker, node))
-    sides = sorted(speakers, key=lambda side: (names.get(side, side), side))
-    for number, side in enumerate(sides):
-        lines.append(f"  subgraph cluster_{number} {{")
-        lines.append(f"    label={_quote(names.get(side, side))};")
-        lines.extend(
-            f"    {node} [label={_quote(names.get(speaker, speaker))}];"
-            for speaker, node in speakers[side]
+    sides = sorted(speakers, key=lambda side: _key(side, names))
+    node = {side: f"s{number}" for number, side in enumerate(sides)}
+    for side in sides:
+        people = sorted(
+            (names.get(speaker, speaker) for speaker in speakers[side]), key=str.casefold
         )
-        lines.append("  }")
-    lines.extend(edges)
+        label = "\n".join([names.get(side, side), *([", ".join(people)] if people else [])])
+        lines.append(f"  {node[side]} [label={_quote(label)}];")
+    ordered = sorted(
+        edges.items(),
+        key=lambda item: (
+            item[0][2].rank,
+            not item[0][3],
+            _key(item[0][0], names),
+            _key(item[0][1], names),
+        ),
+    )
+    for (first, second, kind, definite), count in ordered:
+        label = kind.value if count == 1 else f"{kind.value} \u00d7{count}"
+        style = [f"label={_quote(label)}"]
+        if kind is not Rule.DENIAL:
+            style.append("dir=none")
+        if not definite:
+            style.append("style=dashed")
+        if first == second:
+            style.append("color=red")
+        lines.append(f"  {node[first]} -> {node[second]} [{', '.join(style)}];")
+    if edges:
+        lines += _LEGEND
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _node(nodes: dict[tuple[str, str], str], assertion: Assertion) -> str:
-    # Keyed by side and speaker: a speaker who spoke for two sides is one node in each box.
-    key = (assertion.side, assertion.speaker)
-    if key not in nodes:
-        nodes[key] = f"n{len(nodes)}"
-    return nodes[key]
+_LEGEND = [
+    "  subgraph cluster_legend {",
+    '    label="legend"; fontsize=10; style=dashed;',
+    '    node [shape=point, width=0.05, label=""];',
+    "    edge [fontsize=9];",
+    '    legend0 -> legend1 [label="definite", dir=none];',
+    '    legend2 -> legend3 [label="possible", style=dashed, dir=none];',
+    '    legend4 -> legend5 [label="denial: from the side that rebutted"];',
+    '    legend6 -> legend7 [label="within one side", color=red, dir=none];',
+    "  }",
+]
+
+
+def _key(side: str, names: Mapping[str, str]) -> tuple[str, str]:
+    return (names.get(side, side).casefold(), side)
 
 
 def _quote(text: str) -> str:

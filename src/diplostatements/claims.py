@@ -11,7 +11,7 @@ that narrow it ("*official* messages").
 >>> told.negated().polarity
 <Polarity.NEGATED: 'negated'>
 >>> print(told)
-RUS informed USA that (RUS withdrew personnel from VEN [most])
+RUS informed USA that RUS withdrew most of its personnel from VEN
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from . import _phrases
 from ._hints import hinted, modality_hint, quantity_hint, span_hint
 from ._validation import (
     EMPTY,
@@ -298,16 +299,25 @@ class Claim:
         names: Mapping[str, str] | None = None,
         phrases: Mapping[str, str] | None = None,
     ) -> str:
-        """The claim as a short sentence, with actor names from ``names`` where given.
+        """The claim as a clause a sentence can quote, with actor names where given.
+
+        The clause follows the library's convention for running text: a state's name takes its
+        article ("the United States"); negation and modality are grammar ("did not inform",
+        "is probably responsible for"); a quantity is woven in ("most of its personnel") and the
+        period is a phrase ("in March 2019"; nothing for all time); qualifiers are in square
+        brackets ("[official]"); reported content follows "that".
 
         Args:
-            names: actor id -> display name (e.g. ``{"RUS": "Russia"}``).
-            phrases: predicate name -> how it reads ("is the legitimate president of"); see
-                :attr:`Vocabulary.phrases <diplostatements.Vocabulary.phrases>`. Other
-                predicates read as their name with spaces for underscores.
+            names: actor id -> name (e.g. ``{"RUS": "Russia"}``); other ids read as themselves.
+            phrases: predicate name -> how it reads, verb first ("is the legitimate president
+                of"); see :attr:`Vocabulary.phrases <diplostatements.Vocabulary.phrases>`. The
+                default vocabulary's predicates read well without it; any other predicate reads
+                as its name with spaces for underscores.
 
         >>> Claim("RUS", "has_personnel_in", "VEN", polarity="negated").describe({"RUS": "Russia"})
-        'not (Russia has personnel in VEN)'
+        'Russia does not have personnel in VEN'
+        >>> Claim("USA", "informed", "RUS", modality="probable").describe({"USA": "United States"})
+        'the United States probably informed RUS'
         """
         return describe_claim(self, names or {}, phrases or {})
 
@@ -344,28 +354,36 @@ def describe_claim(
     With ``negated``, the claim is written as ``claim.negated()`` would be, without making that
     claim (the checker writes a rebuttal's denial of a claim so).
     """
-    predicate, subject, obj = claim.predicate, claim.subject, claim.object
-    verb = phrases.get(predicate) or predicate.replace("_", " ")
-    if obj is None:
-        text = f"{names.get(subject, subject)} {verb}"
-    else:
-        text = f"{names.get(subject, subject)} {verb} {names.get(obj, obj)}"
+    reading = _phrases.reading(claim.predicate, phrases)
+    modality = claim.modality
+    phrase = _phrases.verb(
+        reading.phrase,
+        negated=(claim.polarity is _AFFIRMED) is negated,
+        modality=None if modality is _CERTAIN else modality.value,
+    )
+    quantity = claim.quantity
+    if "{}" in phrase:
+        counted = reading.noun or ""
+        if quantity is not None:
+            counted = _phrases.quantity_phrase(quantity, reading.noun)
+            quantity = None
+        phrase = phrase.replace("{}", counted).replace("  ", " ")
+    parts = [_phrases.running_name(claim.subject, names), phrase]
+    if claim.object is not None:
+        parts.append(_phrases.running_name(claim.object, names))
     if claim.where is not None:
-        text += f" in {claim.where}"
+        parts.append(f"in {claim.where}")
+    if quantity is not None:
+        parts.append(f"{reading.tail} {quantity}" if reading.tail else f"[{quantity}]")
     if claim.qualifiers:
-        text += f" ({', '.join(sorted(claim.qualifiers))})"
-    if claim.quantity is not None:
-        text += f" [{claim.quantity}]"
+        parts.append(f"[{', '.join(sorted(claim.qualifiers))}]")
     if claim.when is not None:
-        text += f" [{claim.when!s}]"
+        when = _phrases.period_phrase(claim.when)
+        if when:
+            parts.append(when)
     if claim.content is not None:
-        text += f" that ({describe_claim(claim.content, names, phrases)})"
-    affirmed = claim.polarity is _AFFIRMED
-    if affirmed is negated:  # a negated claim, or an affirmed one to be written negated
-        text = f"not ({text})"
-    if claim.modality is not _CERTAIN:
-        text = f"{claim.modality.value}: {text}"
-    return text
+        parts += [reading.joiner, describe_claim(claim.content, names, phrases)]
+    return " ".join(parts)
 
 
 def _check_content(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -3,7 +3,9 @@
 ::
 
     diplostatements example venezuela-2019 | diplostatements check -
-    diplostatements check FILE [--format text|json|csv] [--definite-only] [--fail-on-contradiction]
+    diplostatements check FILE... [--format text|json|csv|markdown|html|dot] [--summary]
+                          [--limit N] [--rules RULES] [--vocabulary FILE] [--definite-only]
+                          [--fail-on-contradiction] [-q]
     diplostatements validate FILE
     diplostatements timeline FILE
     diplostatements example venezuela-2019 [-o FILE] [--format json|jsonl]
@@ -11,7 +13,9 @@
 ``FILE`` is a JSON document or JSON Lines (see :mod:`diplostatements.io`), or a table set: a
 directory of Parquet or CSV tables, or a claims ``.parquet`` or ``.csv`` file with its actors
 beside it (see :mod:`diplostatements.tables`; it needs the extra ``tables``); ``-`` reads
-standard input. Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
+standard input. ``check`` merges several files into one set before checking it.
+
+Exit status: 0 when all went well, 1 when ``check --fail-on-contradiction`` found
 contradictions, 2 for bad input or a usage error, 3 for an internal error (a bug in
 diplostatements: set ``DIPLOSTATEMENTS_TRACEBACK=1`` to see its traceback). Errors go to standard
 error as one block, ``diplostatements: error: ...`` and then each problem, never a traceback.
@@ -20,7 +24,6 @@ error as one block, ``diplostatements: error: ...`` and then each problem, never
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -28,6 +31,7 @@ from collections.abc import Sequence
 from typing import IO, Final, NoReturn
 
 from . import __version__, io
+from ._cli_output import FORMATS, as_csv, as_html, as_json, as_markdown, as_text
 from ._plural import counted
 from ._printable import printable
 from ._wrap import wrap
@@ -83,15 +87,45 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="find contradictions and explain each",
-        description="Check a file.",
+        description="Check files for contradictions: several files are merged into one set.",
         parents=[quiet],
     )
-    check.add_argument("file", metavar="FILE", help="the file to check ('-' for standard input)")
+    check.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="a file to check ('-' for standard input); several are merged into one set",
+    )
     check.add_argument(
         "--format",
-        choices=("text", "json", "csv"),
+        choices=FORMATS,
         default="text",
-        help="text: a readable report (default); json: a list of records; csv: one row each",
+        help="text: a readable report (default); json: one object with the contradictions,"
+        " disputes, retracted and the summary; csv: one row per record; markdown; html: a page;"
+        " dot: a Graphviz graph of the sides",
+    )
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="only the counts and the contradictions counted by pair of sides",
+    )
+    check.add_argument(
+        "--limit",
+        type=_count,
+        metavar="N",
+        help="show at most N contradictions (the counts still count them all)",
+    )
+    check.add_argument(
+        "--rules",
+        metavar="RULES",
+        help="only findings of these kinds, comma-separated (e.g. denial,negation); every pair"
+        " still gets its most specific kind",
+    )
+    check.add_argument(
+        "--vocabulary",
+        metavar="FILE",
+        help="a vocabulary file (JSON, or TOML when it ends in .toml): its predicates are added"
+        ' to the default vocabulary, or replace it with "extends": "none"',
     )
     check.add_argument(
         "--definite-only", action="store_true", help="only contradictions that are certain"
@@ -159,12 +193,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+def _count(text: str) -> int:
+    """A ``--limit``: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {text!r}")
+    return value
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "example":
         return _example(args.name, args.output, args.format)
-    statements = _read(args.file, quiet=args.quiet)
     if args.command == "check":
-        return _check(statements, args.format, args.definite_only, args.fail_on_contradiction)
+        return _check(args)
+    statements = _read(args.file, quiet=args.quiet)
     if args.command == "validate":
         _out(f"{_label(args.file)}: valid ({_counts(statements)})")
     else:
@@ -258,6 +303,37 @@ class ProgressLine:
         self.shown = True
 
 
+CHECK_LARGE: Final = 20_000
+"""Below this many groups of claims to sweep, a check takes a blink: no progress line is shown."""
+
+
+class CheckProgressLine:
+    """A progress callback for ``check`` that keeps one line on standard error, then clears it.
+
+    Shown only for a check of at least :data:`CHECK_LARGE` groups of claims (the unit
+    :func:`~diplostatements.check` counts in): "checking: 45% (9,000 of 20,000 groups of claims)".
+    """
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        """Show how far the check is; the last call (``done == total``) clears the line."""
+        stream = self.stream or sys.stderr
+        if total is None or total < CHECK_LARGE:
+            return
+        if done >= total:
+            if self.shown:
+                stream.write("\r" + " " * _WIDTH + "\r")
+                stream.flush()
+            return
+        text = f"checking: {done / total:4.0%} ({done:,} of {total:,} groups of claims)"
+        stream.write("\r" + text[:_WIDTH].ljust(_WIDTH) + "\r")
+        stream.flush()
+        self.shown = True
+
+
 def _counts(statements: StatementSet) -> str:
     rebuttals = sum(isinstance(statement, Rebuttal) for statement in statements)
     return (
@@ -267,38 +343,64 @@ def _counts(statements: StatementSet) -> str:
     )
 
 
-def _check(statements: StatementSet, form: str, definite: bool, fail: bool) -> int:
-    report = statements.check()
-    if definite:
+def _check(args: argparse.Namespace) -> int:
+    form, summary, limit = args.format, args.summary, args.limit
+    if form == "dot" and summary:
+        raise _UsageError("--summary has no meaning with --format dot (the graph is a summary)")
+    if args.files.count("-") > 1:
+        raise _UsageError("standard input ('-') can be read once only")
+    options: dict[str, object] = {}
+    if args.vocabulary is not None:
+        options["vocabulary"] = io.load_vocabulary(args.vocabulary)
+    if args.rules is not None:
+        options["rules"] = [name.strip() for name in args.rules.split(",") if name.strip()]
+    statements = _read_all(args.files, quiet=args.quiet)
+    line = None if args.quiet or not _is_terminal(sys.stderr) else CheckProgressLine()
+    report = statements.check(progress=line, **options)
+    if args.definite_only:
         report = report.definite()
     if form == "text":
-        _out(str(report))
+        _out(as_text(report, limit=limit, summary=summary))
     elif form == "json":
-        _json_out(report.to_records())
+        _json_out(as_json(report, limit=limit, summary=summary))
+    elif form == "csv":
+        sys.stdout.write(as_csv(report, limit=limit, summary=summary))
+    elif form == "markdown":
+        sys.stdout.write(as_markdown(report, limit=limit, summary=summary))
+    elif form == "html":
+        title = f"{PROG} check {' '.join(_label(file) for file in args.files)}"
+        sys.stdout.write(as_html(report, limit=limit, summary=summary, title=title))
     else:
-        _csv(report.to_records(), sys.stdout)
-    return CONTRADICTIONS if fail and len(report) else OK
+        sys.stdout.write(report.to_dot() if limit is None else report[:limit].to_dot())
+    return CONTRADICTIONS if args.fail_on_contradiction and len(report) else OK
 
 
-_CSV_FIELDS: Final = (
-    "kind",
-    "certainty",
-    "internal",
-    *(
-        f"{label}_{field}"
-        for label in ("first", "second")
-        for field in ("statement", "speaker", "side", "claim", "when")
-    ),
-    "reason",
-    "via",
-)
+class _UsageError(DiplostatementsError):
+    """Options that cannot go together."""
 
 
-def _csv(records: list[dict[str, object]], stream: IO[str]) -> None:
-    fields = list(records[0]) if records else list(_CSV_FIELDS)
-    writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
+def _read_all(files: Sequence[str], *, quiet: bool) -> StatementSet:
+    """Read each file, and merge them into one set (the first file's, extended)."""
+    merged = _read(files[0], quiet=quiet)
+    for file in files[1:]:
+        statements = _read(file, quiet=quiet)
+        try:
+            merged.extend(
+                [
+                    *statements.actors.values(),
+                    *statements.affiliations,
+                    *statements.statements.values(),
+                ]
+            )
+        except DiplostatementsError as error:
+            raise _MergeError(
+                f"{_label(file)} cannot be merged with the files before it: {error}"
+            ) from None
+    return merged
+
+
+class _MergeError(DiplostatementsError):
+    """Two files use one id for different items."""
 
 
 def _timeline(statements: StatementSet) -> str:

@@ -93,11 +93,13 @@ from ._reading import (
 )
 from .collection import StatementSet
 from .exceptions import DiplostatementsError, ParseError, ValidationError
+from .vocabulary import Vocabulary
 
 __all__ = [
     "FORMAT",
     "SCHEMA_PATH",
     "VERSION",
+    "VOCABULARY_SCHEMA_PATH",
     "FileError",
     "Format",
     "TableFormat",
@@ -105,6 +107,7 @@ __all__ = [
     "dumps",
     "iter_jsonl",
     "load",
+    "load_vocabulary",
     "loads",
     "schema",
 ]
@@ -540,3 +543,37 @@ def _join(seen: list[str | bytes], rest: Iterator[tuple[int, str | bytes]]) -> s
     if parts and isinstance(parts[0], bytes):
         return b"\n".join(cast(bytes, part).rstrip(b"\n") for part in parts)
     return "\n".join(cast(str, part).rstrip("\n") for part in parts)
+
+
+# --- vocabulary files ------------------------------------------------------------------------
+
+VOCABULARY_SCHEMA_PATH: Final = SCHEMA_PATH.with_name("diplostatements-vocabulary-v1.schema.json")
+"""The JSON Schema (draft 2020-12) of vocabulary files, shipped with the package."""
+
+
+def load_vocabulary(path: str | os.PathLike[str]) -> Vocabulary:
+    """Read a vocabulary file: JSON, or TOML when its name ends in ``.toml``.
+
+    The file is an object with ``format`` (``"diplostatements-vocabulary"``), ``version`` (1),
+    ``extends`` (``"default"``, the default: the file's predicates are added to
+    :data:`~diplostatements.vocabulary.DEFAULT_VOCABULARY`, replacing those of the same name; or
+    ``"none"``) and ``predicates``, a list of objects with the fields of
+    :class:`~diplostatements.vocabulary.Predicate`. :data:`VOCABULARY_SCHEMA_PATH` is its JSON
+    Schema.
+
+    Args:
+        path: the file.
+
+    Raises:
+        FileError: the file cannot be read.
+        ParseError: it is not JSON (or TOML).
+        ValidationError: it is not a valid vocabulary file; every problem is listed with its path.
+    """
+    from ._vocabulary_files import parse_vocabulary  # noqa: PLC0415  # only vocabulary files
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise _file_error(error, path) from None
+    toml = os.fspath(path).lower().endswith(".toml")
+    return parse_vocabulary(raw, format="toml" if toml else "json", source=os.fspath(path))

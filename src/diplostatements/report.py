@@ -10,6 +10,14 @@ and the :class:`Retraction` values (a side withdrawing its own earlier claim) be
 (3, 3, 2)
 >>> report.summary()["denial"]
 2
+>>> report
+<Report: 3 contradictions (3 definite), 2 disputes, 0 retracted>
+>>> print(report[0])  # doctest: +NORMALIZE_WHITESPACE
+Donald Trump (the United States) said on 3 June 2019 that Russia informed the United States that
+Russia withdrew most of its personnel from Venezuela; Dmitry Peskov for the Kremlin (Russia)
+denied it on 4 June 2019, saying that Russia did not inform the United States [official] until 4
+June 2019: “There have been no official messages in this regard from the Russian side nor could
+there be any.”
 """
 
 from __future__ import annotations
@@ -23,10 +31,11 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from ._html import contradiction_html, report_html
+from ._lazy import _LazyFindings as _LazyFindings  # noqa: PLC0414 -- re-exported for the checker
 from ._pictures import report_to_dot
 from ._plural import counted
+from ._summaries import SidesSummary, count_by_sides, sides_of
 from ._validation import close_matches
-from ._wrap import fill
 from .collection import Assertion
 from .exceptions import FieldError, UnknownReferenceError
 from .rebuttals import Rebuttal, RebuttalKind
@@ -39,7 +48,15 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Certainty", "Contradiction", "Dispute", "Notes", "Report", "Retraction"]
+__all__ = [
+    "Certainty",
+    "Contradiction",
+    "Dispute",
+    "Notes",
+    "Report",
+    "Retraction",
+    "SidesSummary",
+]
 
 
 class Certainty(enum.Enum):
@@ -102,6 +119,10 @@ class Contradiction:
             for a in (self.first, self.second)
         )
 
+    def __str__(self) -> str:
+        """Its sentence: :attr:`reason`."""
+        return self.reason
+
     def to_record(self, names: Mapping[str, str] | None = None) -> dict[str, Any]:
         """A flat dict of plain values (one row of :meth:`Report.to_records`)."""
         record: dict[str, Any] = {
@@ -149,6 +170,21 @@ class Dispute:
         """Whether the actor is a side or speaker of either statement."""
         return actor in (self.side, self.target_side, self.rebuttal.speaker, self.target.speaker)
 
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict of plain values: the rebuttal, what it answers, both sides, the sentence."""
+        return {
+            "kind": self.kind.value,
+            "rebuttal": self.rebuttal.id,
+            "speaker": self.rebuttal.speaker,
+            "side": self.side,
+            "said_on": str(self.rebuttal.said_on),
+            "target": _target(self.target.id, self.claim),
+            "target_speaker": self.target.speaker,
+            "target_side": self.target_side,
+            "target_said_on": str(self.target.said_on),
+            "reason": self.reason,
+        }
+
 
 @attrs.frozen
 class Retraction:
@@ -169,6 +205,17 @@ class Retraction:
     def involves(self, actor: str) -> bool:
         """Whether the actor is the side or a speaker."""
         return actor in (self.side, self.retraction.speaker, self.target.speaker)
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict of plain values: the retraction, what it withdraws, and the side."""
+        return {
+            "retraction": self.retraction.id,
+            "speaker": self.retraction.speaker,
+            "said_on": str(self.retraction.said_on),
+            "target": _target(self.target.id, self.claim),
+            "target_speaker": self.target.speaker,
+            "side": self.side,
+        }
 
 
 @attrs.frozen
@@ -208,90 +255,6 @@ def _names(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
-class _LazyFindings(Sequence[Contradiction]):
-    """Findings held compactly, each written out as a :class:`Contradiction` when first read.
-
-    The checker hands a report its findings as three columns (kind, whether definite, whether
-    internal) and a function that writes finding ``i`` out; a view of some of them (a filter)
-    shares what was written with the findings it was taken from.
-
-    Args:
-        kinds: each finding's kind.
-        definite: whether each is DEFINITE.
-        internal: whether each is internal.
-        make: writes finding ``i`` out.
-        order: the findings of this view, by number (``None``: all of them).
-        made: what was written so far, by number (shared between views).
-    """
-
-    __slots__ = ("_definite", "_internal", "_kinds", "_made", "_make", "_order")
-
-    def __init__(  # noqa: PLR0917 -- three columns and what reads them
-        self,
-        kinds: Sequence[Rule],
-        definite: Sequence[bool],
-        internal: Sequence[bool],
-        make: Callable[[int], Contradiction],
-        order: Sequence[int] | None = None,
-        made: list[Contradiction | None] | None = None,
-    ) -> None:
-        self._kinds = kinds
-        self._definite = definite
-        self._internal = internal
-        self._make = make
-        self._order = range(len(kinds)) if order is None else order
-        self._made: list[Contradiction | None] = [None] * len(kinds) if made is None else made
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def _one(self, number: int) -> Contradiction:
-        found = self._made[number]
-        if found is None:
-            found = self._made[number] = self._make(number)
-        return found
-
-    @overload
-    def __getitem__(self, index: int) -> Contradiction: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Contradiction, ...]: ...
-    def __getitem__(self, index: int | slice) -> Contradiction | tuple[Contradiction, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._one, self._order[index]))
-        return self._one(self._order[index])
-
-    def __iter__(self) -> Iterator[Contradiction]:
-        return map(self._one, self._order)
-
-    def where(
-        self,
-        *,
-        kinds: frozenset[Rule] | None = None,
-        definite: bool | None = None,
-        internal: bool | None = None,
-    ) -> _LazyFindings:
-        """The findings of some kinds, certainty or sides, without writing any out."""
-        order = [
-            number
-            for number in self._order
-            if (kinds is None or self._kinds[number] in kinds)
-            and (definite is None or self._definite[number] is definite)
-            and (internal is None or self._internal[number] is internal)
-        ]
-        return _LazyFindings(
-            self._kinds, self._definite, self._internal, self._make, order, self._made
-        )
-
-    def counts(self) -> tuple[int, int, int, dict[Rule, int]]:
-        """How many are definite, possible and internal, and how many of each kind."""
-        definite = sum(self._definite[number] for number in self._order)
-        internal = sum(self._internal[number] for number in self._order)
-        kinds = dict.fromkeys(Rule, 0)
-        for number in self._order:
-            kinds[self._kinds[number]] += 1
-        return definite, len(self._order) - definite, internal, kinds
-
-
 def _contradictions(value: Sequence[Contradiction]) -> Sequence[Contradiction]:
     return value if isinstance(value, _LazyFindings) else tuple(value)
 
@@ -300,13 +263,16 @@ def _contradictions(value: Sequence[Contradiction]) -> Sequence[Contradiction]:
 class Report:
     """The checker's findings, in a deterministic order.
 
-    Iterating yields :class:`Contradiction` values ordered by the first assertion's period, then
-    by statement ids. The filters return new reports; they narrow the contradictions, and
-    :meth:`involving` and :meth:`between` narrow :attr:`disputes` and :attr:`retracted` too.
+    Iterating yields :class:`Contradiction` values, what matters most first: DEFINITE before
+    POSSIBLE, between two sides before within one, by kind (DENIAL, NEGATION, EXCLUSIVE,
+    CONTRARY, QUANTITY, ENTAILED), the newest first (by when the later statement was made), then
+    by what was said. :meth:`sorted` gives any other order. The filters and slices
+    (``report[:10]``) return new reports; they narrow the contradictions, and :meth:`involving`
+    and :meth:`between` narrow :attr:`disputes` and :attr:`retracted` too.
 
     A report made by the checker writes each contradiction (its assertions and its sentence)
-    when it is first read: its length, :meth:`definite`, :meth:`of_kind`, :meth:`internal` and
-    :meth:`summary` write none.
+    when it is first read: its length, slices, :meth:`definite`, :meth:`possible`,
+    :meth:`of_kind`, :meth:`internal`, :meth:`summary` and :meth:`summary_by_sides` write none.
 
     Args:
         contradictions: the findings.
@@ -388,9 +354,11 @@ class Report:
         return hash((Report, self.contradictions, self.disputes, self.retracted))
 
     def __repr__(self) -> str:
+        counts = self.summary()
         return (
-            f"Report(contradictions={self.contradictions!r}, disputes={self.disputes!r},"
-            f" retracted={self.retracted!r})"
+            f"<Report: {counted(counts['contradictions'], 'contradiction')}"
+            f" ({counts['definite']} definite), {counted(counts['disputes'], 'dispute')},"
+            f" {counts['retracted']} retracted>"
         )
 
     def __iter__(self) -> Iterator[Contradiction]:
@@ -402,10 +370,17 @@ class Report:
     @overload
     def __getitem__(self, index: int) -> Contradiction: ...
     @overload
-    def __getitem__(self, index: slice) -> tuple[Contradiction, ...]: ...
-    def __getitem__(self, index: int | slice) -> Contradiction | tuple[Contradiction, ...]:
+    def __getitem__(self, index: slice) -> Report: ...
+    def __getitem__(self, index: int | slice) -> Contradiction | Report:
+        """A contradiction by position, or a report of a slice of them.
+
+        A slice keeps the disputes and retractions, and writes nothing out until read.
+        """
         found = self._contradictions
-        return tuple(found[index]) if isinstance(index, slice) else found[index]
+        if not isinstance(index, slice):
+            return found[index]
+        part = found.sliced(index) if isinstance(found, _LazyFindings) else tuple(found[index])
+        return Report(part, self.disputes, self.retracted, names=self.names)
 
     # -- filters ----------------------------------------------------------------------------
 
@@ -436,6 +411,24 @@ class Report:
         """The DEFINITE contradictions."""
         lazy = self._lazy(definite=True)
         return lazy if lazy is not None else self._where(lambda c: c.certainty is _DEFINITE)
+
+    def possible(self) -> Report:
+        """The POSSIBLE contradictions (a claim is hedged, or the periods may not meet)."""
+        lazy = self._lazy(definite=False)
+        return lazy if lazy is not None else self._where(lambda c: c.certainty is not _DEFINITE)
+
+    def sorted(self, key: Callable[[Contradiction], Any], *, reverse: bool = False) -> Report:
+        """The same report in another order (stable: ties keep the report's order).
+
+        Every contradiction is written out to be given to ``key``.
+
+        Args:
+            key: what to sort by, e.g. ``lambda c: c.first.statement.said_on.earliest`` (oldest
+                first) or ``lambda c: c.kind.rank``.
+            reverse: largest key first.
+        """
+        ordered = sorted(self._contradictions, key=key, reverse=reverse)
+        return Report(tuple(ordered), self.disputes, self.retracted, names=self.names)
 
     def of_kind(self, *kinds: Rule | str) -> Report:
         """The contradictions of these kinds (rules or their names, e.g. ``"denial"``).
@@ -517,41 +510,75 @@ class Report:
             counts[kind.value] = kinds[kind]
         return counts
 
+    def summary_by_sides(self) -> SidesSummary:
+        """Counts of contradictions by pair of sides, and by each side contradicting itself.
+
+        A sequence of flat records (one per row) that shows as a table in a notebook; ``str()``
+        gives it as text. No contradiction is written out to count it.
+
+        >>> from diplostatements import examples
+        >>> print(examples.venezuela_2019().check().summary_by_sides())
+        sides                              contradictions  definite  possible  kinds
+        Russia vs the United States        2               2         0         denial 1, exclusive 1
+        Rostec vs The Wall Street Journal  1               1         0         denial 1
+        """
+        found = self._contradictions
+        if isinstance(found, _LazyFindings):
+            return count_by_sides(found.counted_by_sides(), self.names)
+        return count_by_sides(sides_of(found), self.names)
+
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per contradiction, ready for ``pandas.DataFrame``."""
         return [c.to_record(self.names) for c in self]
 
-    def __str__(self) -> str:
+    def headline(self) -> str:
+        """The first line of the text report: how many of everything.
+
+        >>> from diplostatements import examples
+        >>> examples.venezuela_2019().check().headline()
+        '3 contradictions (3 definite, 0 internal), 2 disputes, 0 retracted'
+        """
         counts = self.summary()
-        lines = [
+        return (
             f"{counted(counts['contradictions'], 'contradiction')}"
             f" ({counts['definite']} definite, {counts['internal']} internal),"
             f" {counted(counts['disputes'], 'dispute')}, {counts['retracted']} retracted"
-        ]
-        for number, c in enumerate(self, 1):
-            sides = " vs ".join(self.names.get(side, side) for side in c.sides)
-            head = f"{number}. {c.kind.name} ({c.certainty.value}) {sides}"
-            if c.internal:
-                head += " [internal]"
-            where = f"   statements: {_cite(c.first)}, {_cite(c.second)}"
-            lines += ["", head, _wrap(c.reason), where]
-            if c.via:
-                lines.append(_wrap("via " + " -> ".join(c.via)))
-        if self.disputes:
-            lines += ["", "Disputes (not contradictions):"]
-            lines += [
-                _wrap(f"- {d.kind.value} ({d.rebuttal.id}): {d.reason}") for d in self.disputes
-            ]
-        if self.retracted:
-            lines += ["", "Retracted:"]
-            lines += [
-                _wrap(
-                    f"- {_target(r.target.id, r.claim)} by {r.retraction.id}"
-                    f" ({self.names.get(r.side, r.side)})"
-                )
-                for r in self.retracted
-            ]
-        return "\n".join(lines)
+        )
+
+    def to_text(self, *, limit: int | None = None) -> str:
+        """The report as text for a terminal (what ``str()`` gives), lines wrapped at 100.
+
+        Each contradiction is numbered, with its kind, certainty and sides on one line, its
+        sentence under it, and the statements it cites; then the disputes and retractions.
+
+        Args:
+            limit: show at most this many contradictions; a line says how many more there are.
+        """
+        from ._report_text import report_text  # noqa: PLC0415  # text is made when asked
+
+        return report_text(self, limit=limit)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def to_markdown(self, *, limit: int | None = None) -> str:
+        """The report as Markdown: the counts, a numbered list of sentences, the disputes.
+
+        Args:
+            limit: show at most this many contradictions; a line says how many more there are.
+        """
+        from ._markdown import report_markdown  # noqa: PLC0415  # only this method needs it
+
+        return report_markdown(self, limit=limit)
+
+    def to_html(self, *, limit: int | None = 100) -> str:
+        """The report as HTML tables (what a notebook shows).
+
+        Args:
+            limit: show at most this many contradictions; a last row says how many more there
+                are (``None``: all of them).
+        """
+        return report_html(self, max_rows=limit)
 
     def to_dot(self, *, title: str = "contradictions") -> str:
         """The contradictions as a Graphviz (DOT) graph.
@@ -604,11 +631,6 @@ class Report:
 _DEFINITE = Certainty.DEFINITE
 
 
-def _cite(assertion: Assertion) -> str:
-    # "id#claim" for a stated claim; a rebuttal's implied denial is cited by the rebuttal's id.
-    return assertion.ref if assertion.index is not None else assertion.statement.id
-
-
 def _kind(kind: object) -> Rule:
     if isinstance(kind, Rule):
         return kind
@@ -621,7 +643,3 @@ def _kind(kind: object) -> Rule:
 
 def _target(statement_id: str, claim: int | None) -> str:
     return statement_id if claim is None else f"{statement_id}#{claim}"
-
-
-def _wrap(text: str) -> str:
-    return fill(text, 100, indent="   ", subsequent="   ")

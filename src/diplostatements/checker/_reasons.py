@@ -1,19 +1,23 @@
 """The sentences that explain findings: who said what, when, and why it clashes.
 
 Only the checker calls these, through one :class:`Writer` per check; they take the actor names of
-the set (id -> display name) so a reason reads "Dmitry Peskov for The Kremlin (Russia)" rather
-than "peskov".
+the set (id -> display name) so a reason reads "Dmitry Peskov for the Kremlin (Russia)" rather
+than "peskov". The pieces (names, verbs, periods, quantities) and the convention they follow come
+from :mod:`diplostatements._phrases`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+import attrs
+
+from .. import _phrases
 from ..claims import Claim, Modality, describe_claim
 from ..collection import Assertion
 from ..rebuttals import Rebuttal, RebuttalKind
 from ..rules import CONTRARY, DENIAL, EXCLUSIVE, NEGATION, QUANTITY, Rule
-from ..statements import Statement
+from ..statements import QuoteKind, Statement
 from ..timespans import TimeSpan
 
 __all__ = ["Writer", "who"]
@@ -33,27 +37,27 @@ _REBUTTAL_VERBS = {
 
 
 def who(statement: Statement, side: str, names: Mapping[str, str]) -> str:
-    """The speaker, on whose behalf, and the side: "Dmitry Peskov for The Kremlin (Russia)".
+    """The speaker, on whose behalf, and the side: "Dmitry Peskov for the Kremlin (Russia)".
 
     A joint statement names every signatory: "France, Germany and the United Kingdom" (its
     verb says "jointly": :func:`_jointly`).
     """
     if statement.cosigners:
         return _signatories(statement, side, names)
-    text = names.get(statement.speaker, statement.speaker)
+    text = _phrases.running_name(statement.speaker, names)
     if statement.on_behalf_of is not None:
-        text += f" for {names.get(statement.on_behalf_of, statement.on_behalf_of)}"
+        text += f" for {_phrases.running_name(statement.on_behalf_of, names)}"
     if side not in (statement.speaker, statement.on_behalf_of):
-        text += f" ({names.get(side, side)})"
+        text += f" ({_phrases.running_name(side, names)})"
     return text
 
 
 def _signatories(statement: Statement, side: str, names: Mapping[str, str]) -> str:
     """The signatories, "France, Germany, the United Kingdom and the United States" (and side)."""
-    signed = [names.get(ident, ident) for ident in statement.speakers]
+    signed = [_phrases.running_name(ident, names) for ident in statement.speakers]
     text = f"{', '.join(signed[:-1])} and {signed[-1]}"
     if side not in statement.speakers:
-        text += f" ({names.get(side, side)})"
+        text += f" ({_phrases.running_name(side, names)})"
     return text
 
 
@@ -70,31 +74,49 @@ def _verb(statement: Statement, *, denies: bool, retracted: bool) -> str:
     return _REBUTTAL_VERBS[statement.kind]
 
 
-def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> str:
+def _predicate(claim: Claim, chain: tuple[str, ...]) -> str:
+    return chain[-1] if chain else claim.predicate
+
+
+def _why(  # noqa: PLR0917 -- what the finding's two assertions and chains need
+    rule: Rule,
+    first: Assertion,
+    second: Assertion,
+    chains: _Chains,
+    names: Mapping[str, str],
+    phrases: Mapping[str, str],
+) -> str:
     """Why the claims clash, in words.
 
     For ENTAILED, ``rule`` is the rule between the implied claims, and the chains come first.
     """
     first_chain, second_chain = chains
+    claim = first.claim
     if rule is EXCLUSIVE:
-        one = (
-            "object per subject"
-            if first.claim.subject == second.claim.subject
-            else "subject per object"
-        )
-        clashing = first_chain[-1] if first_chain else first.claim.predicate
-        why = f"'{clashing}' admits only one {one} at a time"
+        reading = _phrases.reading(_predicate(claim, first_chain), phrases)
+        phrase = _phrases.infinitive(reading.phrase).replace("{}", reading.noun or "")
+        phrase = " ".join(phrase.split())
+        if claim.subject == second.claim.subject:
+            subject = _phrases.running_name(claim.subject, names)
+            why = f"{subject} can {phrase} only one at a time"
+        else:
+            obj = _phrases.running_name(claim.object or "", names)
+            why = f"only one can {phrase} {obj} at a time"
     elif rule is CONTRARY:
-        clashing = first_chain[-1] if first_chain else first.claim.predicate
-        other = second_chain[-1] if second_chain else second.claim.predicate
-        why = f"'{clashing}' and '{other}' cannot both hold"
+        one, other = (
+            _phrases.infinitive(_phrases.bare(_predicate(a.claim, chain), phrases))
+            for a, chain in ((first, first_chain), (second, second_chain))
+        )
+        subject = _phrases.running_name(claim.subject, names)
+        obj = _phrases.running_name(claim.object, names) if claim.object is not None else ""
+        why = " ".join(f"{subject} cannot both {one} and {other} {obj}".split())
     elif rule is QUANTITY:
-        why = f"{first.claim.quantity} and {second.claim.quantity} cannot both be right"
+        why = f"{claim.quantity} and {second.claim.quantity} cannot both be right"
     else:
-        why = "the same proposition is affirmed and denied"
+        why = "the one denies what the other affirms"
     if not (first_chain or second_chain):
         return why
-    implied = [_chain_text(chain) for chain in chains if chain]
+    implied = [_chain_text(chain, names, phrases) for chain in chains if chain]
     if rule is NEGATION:  # an implied claim is affirmed: the other claim denies it
         return f"{' and '.join(implied)}, which is denied"
     return f"{' and '.join(implied)}, and {why}"
@@ -103,37 +125,54 @@ def _why(rule: Rule, first: Assertion, second: Assertion, chains: _Chains) -> st
 _PART_OF = " part of "
 
 
-def _chain_text(chain: tuple[str, ...]) -> str:
-    """A chain in words: "'fired_on' implies 'attacked'", then any part-of steps.
+def _chain_text(
+    chain: tuple[str, ...], names: Mapping[str, str], phrases: Mapping[str, str]
+) -> str:
+    """A chain in words: "'fired on' implies 'attacked'", then any part-of steps.
 
-    "... of 53rd-brigade, so of RUS (53rd-brigade part of rus-forces; rus-forces part of RUS)".
+    "'crossed the border into', said of the 53rd Brigade, holds of Russia (53rd-brigade part of
+    rus-forces; rus-forces part of RUS)": the steps keep the ids, so each link can be found.
     """
-    named = [f"'{name}'" for name in chain if _PART_OF not in name]
+    named = [f"'{_phrases.bare(name, phrases)}'" for name in chain if _PART_OF not in name]
     steps = [step for step in chain if _PART_OF in step]
     text = " implies ".join(named)
     if steps:
-        part, whole = steps[0].split(_PART_OF)[0], steps[-1].split(_PART_OF)[1]
-        text += f" of {part}, so of {whole} ({'; '.join(steps)})"
+        part = _phrases.running_name(steps[0].split(_PART_OF)[0], names)
+        whole = _phrases.running_name(steps[-1].split(_PART_OF)[1], names)
+        text += f", said of {part}, holds of {whole} ({'; '.join(steps)})"
     return text
 
 
 def _when(span: TimeSpan) -> str:
-    """A period as an adverbial: "on 2019-06-04", "sometime in March 2019"."""
-    day = span.start_earliest
-    if day == span.start_latest == span.end_earliest == span.end_latest:
-        return f"on {day.isoformat()}"  # str() of a single day is the bare date
-    return str(span)  # which for any other span reads as an adverbial already
+    """When a statement was made, as an adverbial: "on 4 June 2019", "in March 2019"."""
+    return _phrases.period_phrase(span) or "at some time"
 
 
 def _hedge(first: Assertion, second: Assertion) -> str:
-    hedged = [
-        f"{a.statement.id} is {a.claim.modality.value}"
-        for a in (first, second)
-        if a.claim.modality is not _CERTAIN
-    ]
+    hedged = [a for a in (first, second) if a.claim.modality is not _CERTAIN]
+    if len(hedged) == 2:
+        return "both are hedged"
     if hedged:
-        return "possibly: " + " and ".join(hedged)
-    return "possibly: the periods may not overlap"
+        return "the denial is hedged" if hedged[0].denies is not None else "a claim is hedged"
+    return "the periods may not overlap"
+
+
+def _full_stop(text: str) -> str:
+    """The sentence with its full stop, unless a quotation that ends it has one already."""
+    return text if text.endswith(_ENDED) else f"{text}."
+
+
+_ENDED = (".\u201d", "!\u201d", "?\u201d")
+
+
+def _words(statement: Statement) -> str:
+    """A statement's own words, if it has them: ``, saying “...”`` (or as reported)."""
+    text = statement.text
+    if text is None:
+        return ""
+    if statement.quote is QuoteKind.DIRECT:
+        return f", saying \u201c{text}\u201d"
+    return f", as reported: \u201c{text}\u201d"
 
 
 class Writer:
@@ -154,6 +193,9 @@ class Writer:
     def telling(self, statement: Statement, claim: Claim, side: str, *, denies: bool) -> str:
         """What an assertion says: "X said on D that C", or "X denied on D that C".
 
+        A rebuttal other than a denial reads "X dismissed on D the claim that C"; a hedged one
+        adds "hedged as probable".
+
         Args:
             statement: the statement that asserts it.
             claim: the claim asserted (for an implied negation, the negation of the claim it
@@ -161,12 +203,22 @@ class Writer:
             side: the side it commits.
             denies: whether it is a rebuttal's implied negation.
         """
-        verb = _jointly(
-            statement, _verb(statement, denies=True, retracted=False) if denies else "said"
-        )
+        speaker = f"{who(statement, side, self.names)}"
+        if not denies:
+            return (
+                f"{speaker} {_jointly(statement, 'said')} {_when(statement.said_on)}"
+                f" that {describe_claim(claim, self.names, self.phrases)}"
+            )
+        verb = _verb(statement, denies=True, retracted=False)
+        that = "that" if verb == "denied" else "the claim that"
+        verb = _jointly(statement, verb)
+        hedge = ""
+        if claim.modality is not _CERTAIN:  # the rebuttal's hedge is on the denial, not the claim
+            hedge = f", hedged as {claim.modality.value}"
+            claim = attrs.evolve(claim, modality=_CERTAIN)
         return (
-            f"{who(statement, side, self.names)} {verb} {_when(statement.said_on)}"
-            f" that {describe_claim(claim, self.names, self.phrases, negated=denies)}"
+            f"{speaker} {verb} {_when(statement.said_on)} {that}"
+            f" {describe_claim(claim, self.names, self.phrases, negated=True)}{hedge}"
         )
 
     def reason(
@@ -198,18 +250,25 @@ class Writer:
         """
         if kind is DENIAL:
             statement = second.statement
-            stated = second.denies is None  # a rebuttal's own claim says what it denies
             verb = _jointly(statement, _verb(statement, denies=True, retracted=retracted))
-            what = "" if content is None else f" that {self._described(content)}"
+            direct = statement.quote is QuoteKind.DIRECT and statement.text is not None
+            modality = second.claim.modality
+            hedge = "" if modality is _CERTAIN else f", hedged as {modality.value},"
+            what = " it" if content is None else ""
+            that = "" if content is None else f" that {self._described(content)}"
+            # A rebuttal's own claim (not an implied negation) says what it denies.
+            saying = "" if second.denies is not None else self._saying(second.claim)
+            if direct:  # the words themselves, after what they were read to say, if anything
+                saying += f": \u201c{statement.text}\u201d" if saying else _words(statement)
             text = (
-                f"{told[0]}; {who(statement, second.side, self.names)} {verb}"
-                f"{' it' if content is None else ''} {_when(statement.said_on)}{what}"
+                f"{told[0]}; {who(statement, second.side, self.names)} {verb}{what}{hedge}"
+                f" {_when(statement.said_on)}{that}{saying}"
             )
-            if stated:
-                text += self._saying(second.claim)
         else:
-            text = f"{told[0]}, but {told[1]}: {_why(rule, first, second, chains)}"
-        return f"{text}." if definite else f"{text} ({_hedge(first, second)})."
+            why = _why(rule, first, second, chains, self.names, self.phrases)
+            text = f"{told[0]}, but {told[1]}: {why}"
+        text = _full_stop(_phrases.capitalized(text))
+        return text if definite else f"{text} Possible, not definite: {_hedge(first, second)}."
 
     def attribution(
         self,
@@ -233,19 +292,21 @@ class Writer:
             told: what the attributing assertion and ``other`` say (:meth:`telling`).
             definite: whether the finding is DEFINITE.
         """
-        name = self.names.get(side, side)
+        name = _phrases.running_name(side, self.names)
+        why = _why(rule, content, other, chains, self.names, self.phrases)
         text = (
             f"{told[0]}, but {told[1]}: it attributes to {name} what {name}'s own words"
-            f" contradict ({_why(rule, content, other, chains)})"
+            f" contradict ({why})"
         )
-        return f"{text}." if definite else f"{text} ({_hedge(content, other)})."
+        text = _full_stop(_phrases.capitalized(text))
+        return text if definite else f"{text} Possible, not definite: {_hedge(content, other)}."
 
     def _described(self, claim: Claim) -> str:
         return describe_claim(claim, self.names, self.phrases)
 
     def _saying(self, claim: Claim) -> str:
         """What a rebuttal's own claim says of the claim it denies: ", saying that ..."."""
-        return f", saying that {describe_claim(claim, self.names, self.phrases)}"
+        return f", saying that {self._described(claim)}"
 
     def dispute(
         self,
@@ -259,14 +320,13 @@ class Writer:
         """One sentence describing a qualification or challenge."""
         names, phrases = self.names, self.phrases
         verb = _jointly(rebuttal, _REBUTTAL_VERBS[rebuttal.kind])
-        what = (
-            describe_claim(target.claims[claim], names, phrases)
-            if claim is not None
-            else "; ".join(describe_claim(c, names, phrases) for c in target.claims)
-            or f"statement {target.id}"
-        )
-        return (
+        claims = target.claims if claim is None else (target.claims[claim],)
+        what = "; and that ".join(describe_claim(c, names, phrases) for c in claims)
+        # Two disputes of one claim on one day would read alike: their own words tell them apart.
+        text = (
             f"{who(rebuttal, side, names)} {verb} {_when(rebuttal.said_on)} what"
             f" {who(target, target_side, names)} {_jointly(target, 'said')}"
-            f" {_when(target.said_on)}: {what}."
+            f" {_when(target.said_on)}"
+            f"{', that ' + what if what else ''}{_words(rebuttal)}"
         )
+        return _full_stop(_phrases.capitalized(text))

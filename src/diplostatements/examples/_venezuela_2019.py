@@ -51,7 +51,7 @@ def _actors() -> list[Actor]:
         Actor.person("peskov", "Dmitry Peskov", country="RUS"),
         Actor.person("maduro", "Nicolás Maduro", country="VEN"),
         Actor.person("guaido", "Juan Guaidó", country="VEN"),
-        Actor("kremlin", "The Kremlin", ActorKind.GOVERNMENT, country="RUS"),
+        Actor("kremlin", "the Kremlin", ActorKind.GOVERNMENT, country="RUS"),
         Actor("us-officials", "U.S. officials", ActorKind.GROUP, country="USA"),
         Actor("russian-officials", "Russian officials", ActorKind.GROUP, country="RUS"),
         Actor.organization(
