@@ -2,27 +2,32 @@
 
 A set's tables (:mod:`diplostatements.tables`, version 1 of the table form) hold one row per
 top-level claim. Most claims can clash with nothing: their proposition is never denied, their
-figures never disputed, their exclusive key never given a second object. :func:`candidates`
-finds, with Arrow compute and no Python loop over rows, the keys that can hold a clash, exactly
-as the gathering stage keys them (proposition, functional, inverse-functional and contrary keys,
-what affirmed claims imply, the negation each contradicting rebuttal implies of its targets), and
-keeps:
+figures never disputed, their exclusive key never given a second object, or the claims that
+share their key are about other periods. :func:`candidates` finds, with Arrow compute and no
+Python loop over rows, the rows that can be in a finding, and keeps:
 
-- the claims under such a key, unless the key holds exactly two claims whose periods cannot
-  overlap;
+- each claim under a key (as the gathering stage keys claims, made by the producers of
+  :mod:`~diplostatements.checker._table_keys`) that holds a claim of another class (the other
+  polarity, another object, ...) whose period may meet its own;
 - every rebuttal, and the statements it targets (for DENIAL, disputes and retractions);
 - every actor and affiliation (sides and names).
 
-Only the statements of those rows are built as model objects (with ``tables.from_arrow``); the
-checker then runs on them as on any set. A finding is a pair of assertions, decided by those two
-alone, so the kept set yields the same report as the whole one: the filter keeps more than it
-must (any key that may hold a clash), never less.
+Only the statements of those rows are built as model objects, from the tables already checked
+(:func:`diplostatements.tables.validate` runs once, on the whole); the checker then runs on them
+as on any set. A finding is a pair of assertions, decided by those two alone, so the kept set
+yields the same report as the whole one: the filter keeps more than it must, never less.
+
+Keys are grouped as integers (names coded once through one dictionary, each key packed into one
+64-bit group number), never as joined strings: grouping a million claims' keys as strings cost
+seconds. Periods are compared in two steps: a key whose rows are all of one class, or a pair
+that cannot meet, is dropped by a hash aggregate; the rows of the other keys are sorted by
+(key, first day) and each is tested against the rows of the other class(es) before and after
+it, with running maxima of the last day and minima of the first.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -30,18 +35,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import tables as table_form
+from .._tables_read import build
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
-from ._profiles import Profile, profile_of
+from ._table_keys import PRODUCERS, Columns, Keys, predicates
 
 __all__ = ["candidates"]
 
 _LOW, _HIGH = -(2**31), 2**31 - 1
 """An unbounded end of a period, as a day number (a null date)."""
-_SEP = "\x1f"
-"""Between the parts of a key made one string (a character no name holds)."""
-_PROPOSITION, _EXCLUSIVE, _CONTRARY = "p", "x", "c"
+_SPAN = 2**32
+"""Apart in a packed number: a group's number times this, plus a day number made non-negative."""
 
 
 def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
@@ -63,258 +68,240 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     # Checked without building objects, and in the normal form (aliases resolved, defaults in).
     tables = table_form.validate(source)
     claims = tables.claims
-    kept = attrs.evolve(tables, claims=claims.filter(_keep(claims, vocabulary)))
-    return table_form.from_arrow(kept)
+    kept = attrs.evolve(tables, claims=claims.filter(keep(claims, vocabulary)))
+    # Checked already, as a whole: the kept rows are whole statements, with every actor,
+    # affiliation and rebuttal target, so they make a valid set without checking again.
+    return build(kept._all(), kept.labels, kept.source)
 
 
-def _same(value: str | bool, n: int) -> pa.Array:
-    """``n`` copies of one value, made by Arrow (not a Python list of ``n`` items)."""
-    kind = pa.string() if isinstance(value, str) else pa.bool_()
-    return pa.repeat(pa.scalar(value, kind), n)
+def keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.Array:
+    """Which rows of a claims table in the normal form to keep (a boolean column)."""
+    statement = _whole(claims["statement_id"])
+    rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
+    targets = pc.list_flatten(pc.filter(_whole(claims["targets"]), rebuttal))
+    target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
+    rebutted = pc.is_in(statement, value_set=target_ids)
+    rows = pc.indices_nonzero(pc.is_valid(claims["predicate"]))
+    found = _clashing(claims, rows, pc.take(rebutted, rows), vocabulary)
+    # Whole statements: a finding holds the statement with all its claims.
+    chosen = pc.unique(pc.take(statement, found))
+    chosen = pc.unique(pa.concat_arrays([chosen, target_ids.cast(chosen.type)]))
+    return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=chosen))
 
 
-def _strings(column: Any) -> pa.ChunkedArray:
+def _whole(column: Any) -> pa.Array:
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+
+
+def _strings(column: Any) -> pa.Array:
     """A column as plain strings (enum columns are dictionary-encoded)."""
+    column = _whole(column)
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
 
 
-def _days(column: Any, unbounded: int) -> pa.ChunkedArray:
-    return pc.fill_null(column.cast(pa.int32()), unbounded)
+def _columns(
+    claims: pa.Table, rows: pa.Array, rebutted: pa.Array, vocabulary: Vocabulary
+) -> Columns:
+    """The key producers' view of the rows ``rows`` (those that hold a claim)."""
+    subject = pc.take(_strings(claims["subject"]), rows)
+    obj = pc.take(_strings(claims["object"]), rows)
+    predicate = pc.take(_strings(claims["predicate"]), rows)
+    names = pc.unique(predicate)
+    codes, profiles = predicates(names.to_pylist(), vocabulary)
+    entities = pc.unique(pa.concat_arrays([subject, obj]).drop_null())
+    polarity = pc.take(_strings(claims["polarity"]), rows)
+    return Columns(
+        subject=pc.index_in(subject, value_set=entities),
+        object=pc.fill_null(pc.index_in(obj, value_set=entities), -1),
+        predicate=pc.index_in(predicate, value_set=names),
+        affirmed=pc.equal(polarity, "affirmed"),
+        rebutted=rebutted,
+        quantity=_figures(claims, rows),
+        codes=codes,
+        seen=frozenset(names.to_pylist()),
+        profiles=profiles,
+        vocabulary=vocabulary,
+    )
 
 
-def _keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.ChunkedArray:
-    """Which rows of a claims table to keep (a boolean column)."""
-    statement = claims["statement_id"]
-    rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
-    targets = pc.list_flatten(pc.filter(claims["targets"], rebuttal))
-    target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
-    rebutted = pc.is_in(statement, value_set=target_ids)
-    has_claim = pc.is_valid(claims["predicate"])
-    keys = _key_rows(claims, pc.and_(has_claim, rebutted), vocabulary)
-    rows = _clashing_rows(keys)
-    # Whole statements: a finding holds the statement with all its claims.
-    chosen = pc.unique(pc.take(statement, rows))
-    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type)])
-    return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen)))
-
-
-def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabulary) -> pa.Table:
-    """One row per (claim, key it goes under), for every kind of key the checker uses."""
-    n = claims.num_rows
-    subject, obj = _strings(claims["subject"]), _strings(claims["object"])
-    predicate = _strings(claims["predicate"])
-    affirmed = pc.fill_null(pc.equal(_strings(claims["polarity"]), "affirmed"), False)
-    counted = pc.fill_null(pc.is_valid(claims["quantity_low_open"]), False)
-    names = [name for name in pc.unique(predicate).to_pylist() if name is not None]
-    profiles = {name: profile_of(vocabulary, name) for name in names}
-    timeless = [name for name, p in profiles.items() if p is not None and p.timeless]
-    start, end = _periods(claims, predicate, timeless)
-    row = pa.array(range(n), pa.int64())
-    parts: list[pa.Table] = []
-
-    def add(mask: Any, kind: str, key: tuple[Any, Any, Any], other: Any, **flags: Any) -> None:
-        chosen = pc.filter(row, mask)
-        if len(chosen) == 0:
-            return
-
-        def pick(value: Any) -> Any:
-            if isinstance(value, str):
-                return _same(value, len(chosen))
-            return pc.take(value, chosen)
-
-        k1, k2, k3 = key
-        joined = pc.binary_join_element_wise(
-            kind, pick(k1), pick(k2), pc.fill_null(pick(k3), ""), _SEP
+def _figures(claims: pa.Table, rows: pa.Array) -> pa.Array:
+    """Each claim's quantity as a code: equal figures, open ends and unit, equal codes."""
+    parts = [
+        pc.take(_whole(claims[name]), rows).cast(pa.string())
+        for name in (
+            "quantity_low",
+            "quantity_high",
+            "quantity_low_open",
+            "quantity_high_open",
+            "quantity_unit",
         )
-        parts.append(
-            pa.table(
-                {
-                    "key": joined,
-                    "kind": _same(kind, len(chosen)),
-                    "row": chosen,
-                    "affirmed": pick(flags.get("affirmed", affirmed)),
-                    "negated": pick(flags.get("negated", pc.invert(affirmed))),
-                    "counted": pc.cast(pick(flags.get("counted", counted)), pa.int32()),
-                    "other": pc.fill_null(pick(other), ""),
-                    "start": pick(start),
-                    "end": pick(end),
-                }
-            )
-        )
-
-    yes, no = _same(True, n), _same(False, n)
-    for name in names:
-        profile = profiles[name]
-        mine = pc.equal(predicate, name)
-        first, second = _oriented(subject, obj, symmetric=profile is not None and profile.symmetric)
-        add(mine, _PROPOSITION, (first, name, second), "")
-        # The negation a contradicting rebuttal implies of a target claim: the other polarity.
-        add(
-            pc.and_(mine, rebutted),
-            _PROPOSITION,
-            (first, name, second),
-            "",
-            affirmed=pc.invert(affirmed),
-            negated=affirmed,
-            counted=pc.and_(counted, pc.invert(affirmed)),
-        )
-        if profile is None:
-            continue
-        # Affirmed claims imply, and so do the affirmed negations of negated targets.
-        stated = pc.and_(mine, pc.or_(affirmed, rebutted))
-        for implied_name, implied in _implied(profile, vocabulary):
-            for s, o in _orientations(subject, obj, profile, implied):
-                one, two = _oriented(s, o, symmetric=implied.symmetric)
-                # An implied claim is affirmed, whatever the polarity of the row it comes from
-                # (a rebuttal's negation of a negated target implies, affirmed).
-                add(
-                    stated,
-                    _PROPOSITION,
-                    (one, implied_name, two),
-                    "",
-                    affirmed=yes,
-                    negated=no,
-                    counted=no,
-                )
-                _exclusive(add, stated, implied_name, implied, (s, o))
-                _contrary(add, stated, implied_name, implied, (s, o), vocabulary=vocabulary)
-        for s, o in _orientations(subject, obj, profile, profile):
-            _exclusive(add, stated, name, profile, (s, o))
-            _contrary(add, stated, name, profile, (s, o), vocabulary=vocabulary)
-    if not parts:
-        return pa.table({"key": pa.array([], pa.string())})
-    return pa.concat_tables(parts)
+    ]
+    joined = pc.binary_join_element_wise(
+        *parts, "\x1f", null_handling="replace", null_replacement="\x1e"
+    )
+    codes = pc.dictionary_encode(joined).indices.cast(pa.int64())
+    has = pc.is_valid(pc.take(_whole(claims["quantity_low_open"]), rows))
+    return pc.if_else(has, codes, pa.scalar(None, pa.int64()))
 
 
-def _exclusive(add: Any, mask: Any, name: str, profile: Profile, claim: tuple[Any, Any]) -> None:
-    """Key rows for the functional and inverse-functional keys of affirmed claims."""
-    s, o = claim
-    with_object = pc.and_(mask, pc.is_valid(o))
-    yes, no = _same(True, len(mask)), _same(False, len(mask))
-    if profile.functional:
-        add(
-            with_object,
-            _EXCLUSIVE,
-            (name + _SEP + "f", s, s),
-            o,
-            affirmed=yes,
-            negated=no,
-            counted=no,
-        )
-    if profile.inverse_functional:
-        add(
-            with_object,
-            _EXCLUSIVE,
-            (name + _SEP + "i", o, o),
-            s,
-            affirmed=yes,
-            negated=no,
-            counted=no,
-        )
-
-
-def _contrary(
-    add: Any,
-    mask: Any,
-    name: str,
-    profile: Profile,
-    claim: tuple[Any, Any],
-    *,
-    vocabulary: Vocabulary,
-) -> None:
-    """Key rows for the contrary pairs an affirmed claim may be one side of."""
-    s, o = claim
-    if not profile.contrary:
-        return
-    for other in sorted(vocabulary.contraries(name)):
-        pair = _SEP.join(sorted((name, other)))
-        # Both orientations go under both keys: a symmetric claim stands for its mirror too, so
-        # two readings of one pair meet whichever way either was stated.
-        for one, two in ((s, o), (o, s)):
-            add(
-                pc.and_(mask, pc.is_valid(two)),
-                _CONTRARY,
-                (one, pair, two),
-                name,
-                affirmed=_same(True, len(mask)),
-                negated=_same(False, len(mask)),
-                counted=_same(False, len(mask)),
-            )
-
-
-def _implied(profile: Profile, vocabulary: Vocabulary) -> Iterator[tuple[str, Profile]]:
-    for chain in profile.chains:
-        implied = profile_of(vocabulary, chain[-1])
-        assert implied is not None  # a vocabulary implies only what it holds
-        yield chain[-1], implied
-
-
-def _orientations(
-    subject: Any, obj: Any, profile: Profile, implied: Profile
-) -> list[tuple[Any, Any]]:
-    """A claim's orientations: both for a symmetric predicate (it stands for its mirror)."""
-    if profile.symmetric or implied.symmetric:
-        return [(subject, obj), (pc.coalesce(obj, subject), subject)]
-    return [(subject, obj)]
-
-
-def _oriented(subject: Any, obj: Any, *, symmetric: bool) -> tuple[Any, Any]:
-    """Subject and object as a key holds them: sorted for a symmetric predicate."""
-    if not symmetric:
-        return subject, obj
-    swap = pc.fill_null(pc.less(obj, subject), False)
-    return pc.if_else(swap, obj, subject), pc.if_else(swap, subject, obj)
-
-
-def _periods(
-    claims: pa.Table, predicate: pa.ChunkedArray, timeless: list[str]
-) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+def _periods(claims: pa.Table, rows: pa.Array, columns: Columns) -> tuple[pa.Array, pa.Array]:
     """Each claim's first and last possible day, as the checker reads its period."""
-    has_when = pc.fill_null(claims["has_when"], False)
-    timeless_names = pa.array(timeless, pa.string())
-    forever = pc.and_(pc.invert(has_when), pc.is_in(predicate, value_set=timeless_names))
+
+    def days(name: str, unbounded: int) -> pa.Array:
+        column = pc.take(_whole(claims[name]), rows)
+        return pc.fill_null(column.cast(pa.int32()), unbounded)
+
+    has_when = pc.fill_null(pc.take(_whole(claims["has_when"]), rows), False)
+    forever = pc.and_(pc.invert(has_when), columns.flag(lambda p: p.timeless))
     start = pc.if_else(
-        has_when,
-        _days(claims["when_start_earliest"], _LOW),
-        _days(claims["said_on_start_earliest"], _LOW),
+        has_when, days("when_start_earliest", _LOW), days("said_on_start_earliest", _LOW)
     )
-    end = pc.if_else(
-        has_when,
-        _days(claims["when_end_latest"], _HIGH),
-        _days(claims["said_on_end_latest"], _HIGH),
-    )
+    end = pc.if_else(has_when, days("when_end_latest", _HIGH), days("said_on_end_latest", _HIGH))
     return pc.if_else(forever, _LOW, start), pc.if_else(forever, _HIGH, end)
 
 
-def _clashing_rows(keys: pa.Table) -> pa.Array:
-    """The rows under a key that may hold a clash (with repeats)."""
-    if keys.num_rows == 0:
+def _clashing(
+    claims: pa.Table, rows: pa.Array, rebutted: pa.Array, vocabulary: Vocabulary
+) -> pa.Array:
+    """The rows (of ``rows``) under a key where a row of another class may meet them."""
+    if len(rows) == 0:
+        return rows
+    columns = _columns(claims, rows, rebutted, vocabulary)
+    start, end = _periods(claims, rows, columns)
+    made = [
+        (number, keys) for number, producer in enumerate(PRODUCERS) for keys in producer(columns)
+    ]
+    width = max(int(pc.max(columns.subject).as_py() or 0), 0) + 2  # codes -1 .. max
+    made = [(number, keys) for number, keys in made if pc.any(keys.where).as_py()]
+    key_rows = [_key_rows(number, keys) for number, keys in made]
+    if not key_rows:
         return pa.array([], pa.int64())
-    groups = keys.group_by("key").aggregate(
-        [
-            ("row", "count_distinct"),
-            ("kind", "min"),
-            ("affirmed", "any"),
-            ("negated", "any"),
-            ("counted", "sum"),
-            ("other", "count_distinct"),
-            ("start", "max"),
-            ("end", "min"),
-        ]
+    row, first, middle, last, cls = (
+        pa.concat_arrays([part[i] for part in key_rows]) for i in range(5)
     )
-    proposition = pc.equal(groups["kind_min"], _PROPOSITION)
-    may_clash = pc.if_else(
-        proposition,
-        pc.or_(
-            pc.and_(groups["affirmed_any"], groups["negated_any"]),
-            pc.greater_equal(groups["counted_sum"], 2),
-        ),
-        pc.greater_equal(groups["other_count_distinct"], 2),
+    key = _key(first, middle, last, width)
+    # Rows of producers that split their rows in two: matched part against part by key first.
+    pivots = {number for number, keys in made if keys.pivot is not None} - {
+        number for number, keys in made if keys.pivot is None
+    }
+    split = [(number in pivots, keys.pivot if number in pivots else False) for number, keys in made]
+    kept = _matched(key, key_rows, split)
+    row, key, cls = pc.take(row, kept), pc.take(key, kept), pc.take(cls, kept)
+    met = _met(_dense(key).cast(pa.int64()), cls, pc.take(start, row), pc.take(end, row))
+    return pc.take(rows, pc.unique(pc.take(row, met)))
+
+
+def _key_rows(number: int, keys: Keys) -> tuple[pa.Array, ...]:
+    """One :class:`Keys` as columns: claim row, key (three int64 parts), class."""
+    chosen = pc.indices_nonzero(keys.where)
+
+    def read(value: Any) -> pa.Array:
+        if isinstance(value, int):
+            return pa.repeat(pa.scalar(value, pa.int64()), len(chosen))
+        return pc.take(value, chosen).cast(pa.int64())
+
+    # Each producer's keys apart from every other's.
+    middle = pc.add(pc.multiply(read(keys.middle), len(PRODUCERS)), number)
+    return chosen, read(keys.first), middle, read(keys.last), read(keys.cls)
+
+
+def _matched(key: pa.Array, key_rows: list[tuple[pa.Array, ...]], split: list[Any]) -> pa.Array:
+    """The key rows that may clash, as far as their keys tell (indices).
+
+    A row of a producer that splits its rows in two (see :class:`Keys`) is kept when its key is
+    also held by a row of the other part: the rows of the smaller part are looked up among the
+    other's keys first, so that only small sets of keys are ever hashed. The other producers'
+    rows are all kept.
+    """
+    free_parts, pivot_parts = [], []
+    for (chosen, *_), (sided, pivot) in zip(key_rows, split, strict=True):
+        free_parts.append(pa.repeat(pa.scalar(not sided), len(chosen)))
+        if isinstance(pivot, bool):
+            pivot_parts.append(pa.repeat(pa.scalar(pivot), len(chosen)))
+        else:
+            pivot_parts.append(pc.take(pivot, chosen))
+    free, pivot = pa.concat_arrays(free_parts), pa.concat_arrays(pivot_parts)
+    one = pc.and_(pc.invert(free), pivot)
+    other = pc.and_(pc.invert(free), pc.invert(pivot))
+    other_hit = pc.and_(other, pc.is_in(key, value_set=pc.unique(pc.filter(key, one))))
+    one_hit = pc.and_(one, pc.is_in(key, value_set=pc.unique(pc.filter(key, other_hit))))
+    return pc.indices_nonzero(pc.or_(free, pc.or_(one_hit, other_hit)))
+
+
+def _key(first: pa.Array, middle: pa.Array, last: pa.Array, width: int) -> pa.Array:
+    """Each key as one int64: equal keys, equal numbers."""
+    low = int(pc.min(middle).as_py())
+    span = int(pc.max(middle).as_py()) - low + 1
+    if (span * width * width).bit_length() < 63:  # packed by arithmetic: no hashing
+        shifted = pc.subtract(middle, low)
+        return pc.add(
+            pc.multiply(pc.add(pc.multiply(shifted, width), pc.add(first, 1)), width),
+            pc.add(last, 1),
+        )
+    # Too many names to pack: numbered through a dictionary, two parts at a time.
+    return _pack(_dense(_pack(middle, first)), last)
+
+
+def _pack(high: pa.Array, low: pa.Array) -> pa.Array:
+    """Two integers (``low`` in the int32 range) as one int64: equal pairs, equal numbers."""
+    return pc.add(pc.multiply(high.cast(pa.int64()), _SPAN), pc.add(low.cast(pa.int64()), 2**31))
+
+
+def _dense(values: pa.Array) -> pa.Array:
+    """Numbers 0, 1, 2, ... standing for the distinct values (int32)."""
+    return pc.dictionary_encode(values).indices
+
+
+def _met(group: pa.Array, cls: pa.Array, start: pa.Array, end: pa.Array) -> pa.Array:
+    """The key rows whose period may meet that of a row of their group of another class.
+
+    Exact for a group of two classes (each row is tested against the other class's rows); in
+    a group of three classes or more, against every other row, classes aside (it keeps more).
+    """
+    stats = (
+        pa.table({"group": group, "cls": cls})
+        .group_by("group")
+        .aggregate([("cls", "min"), ("cls", "max"), ("cls", "count_distinct")])
+        .sort_by("group")  # groups are numbered 0, 1, 2, ...: now row ``g`` is group ``g``
     )
-    # Two claims whose periods cannot meet never clash; with more, keep the key.
-    apart = pc.and_(
-        pc.equal(groups["row_count_distinct"], 2),
-        pc.greater(groups["start_max"], groups["end_min"]),
+    mixed = pc.not_equal(stats["cls_min"], stats["cls_max"])
+    inside = pc.indices_nonzero(pc.take(_whole(mixed), group))
+    if len(inside) == 0:
+        return inside
+    group = pc.take(group, inside)
+    order = pc.sort_indices(_pack(group, pc.take(start, inside)))
+    group, inside = pc.take(group, order), pc.take(inside, order)
+    cls, start, end = pc.take(cls, inside), pc.take(start, inside), pc.take(end, inside)
+    base = pc.multiply(group, _SPAN)
+    start_at = pc.add(start.cast(pa.int64()), 2**31)
+    end_at = pc.add(end.cast(pa.int64()), 2**31)
+    low_class = pc.equal(cls, pc.take(_whole(stats["cls_min"]), group))
+    high_class = pc.invert(low_class)
+    two = pc.equal(pc.take(_whole(stats["cls_count_distinct"]), group), 2)
+    everyone = pa.repeat(pa.scalar(True), len(group))
+    n = len(group)
+
+    def before(among: pa.Array) -> pa.Array:
+        # The latest last day of the earlier rows of the group among ``among``, as an offset
+        # from the group's base (negative: none).
+        values = pc.if_else(among, pc.add(base, end_at), pc.subtract(base, 1))
+        running = pc.cumulative_max(values)
+        shifted = pa.concat_arrays([pa.array([-1], pa.int64()), running.slice(0, n - 1)])
+        return pc.subtract(shifted, base)
+
+    def after(among: pa.Array) -> pa.Array:
+        # The earliest first day of the later rows of the group among ``among`` (the span or
+        # more past the base: none).
+        values = pc.if_else(among, pc.add(base, start_at), pc.add(base, _SPAN))
+        running = pc.cumulative_min(values[::-1])[::-1]
+        shifted = pa.concat_arrays([running.slice(1), pa.array([2**62], pa.int64())])
+        return pc.subtract(shifted, base)
+
+    latest = pc.if_else(
+        two, pc.if_else(low_class, before(high_class), before(low_class)), before(everyone)
     )
-    kept = pc.filter(groups["key"], pc.and_(may_clash, pc.invert(apart)))
-    return pc.filter(keys["row"], pc.is_in(keys["key"], value_set=kept))
+    earliest = pc.if_else(
+        two, pc.if_else(low_class, after(high_class), after(low_class)), after(everyone)
+    )
+    met = pc.or_(pc.greater_equal(latest, start_at), pc.less_equal(earliest, end_at))
+    return pc.filter(inside, met)

@@ -1,0 +1,253 @@
+"""The keys a claims table's rows go under, for the table path's pre-filter: one producer per rule.
+
+The gathering stage puts each assertion (and each claim an assertion implies) in buckets by key;
+two entries can clash only when they share a key. The pre-filter of
+:mod:`~diplostatements.checker._tables` makes the same keys with Arrow compute, for every row at
+once, and keeps the rows under a key where two rows of different *classes* have periods that may
+meet.
+
+Each producer is one rule's keys: a function of the table's :class:`Columns` that yields
+:class:`Keys`, one key row per selected claim row, each with its class. Key rows clash only when
+they come from the same producer, share a key and differ in class, so a producer decides what
+"different" means for its rule (the polarity for NEGATION, the object for EXCLUSIVE, ...). A new
+rule adds its producer to :data:`PRODUCERS` and nothing else. A producer may yield more than its
+rule can clash on (the filter then keeps too much), never less.
+
+Keys and classes are integers: a subject or object is a code into one dictionary of names
+(``-1`` for a null object), a predicate its code in :attr:`Columns.codes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..vocabulary import Vocabulary
+from ._profiles import Profile, profile_of
+
+__all__ = ["PRODUCERS", "Columns", "Keys", "Producer", "predicates"]
+
+
+class Columns(NamedTuple):
+    """What the producers read of a claims table: its rows that hold a claim.
+
+    Attributes:
+        subject: each claim's subject, as a code (int32).
+        object: each claim's object as a code, ``-1`` when it has none (int32).
+        predicate: each claim's predicate, as its code (int32).
+        affirmed: whether the claim is affirmed (bool).
+        rebutted: whether a rebuttal targets the claim's statement, so that it may imply the
+            claim's negation (bool).
+        quantity: the claim's figures and unit as a code (equal figures, equal codes), null when
+            it has none (int64).
+        codes: the code of each predicate a claim names or implies.
+        seen: the predicates claims name (not only imply).
+        profiles: each of those predicates' profile (``None``: not in the vocabulary).
+        vocabulary: what the predicates mean.
+    """
+
+    subject: pa.Array
+    object: pa.Array
+    predicate: pa.Array
+    affirmed: pa.Array
+    rebutted: pa.Array
+    quantity: pa.Array
+    codes: dict[str, int]
+    seen: frozenset[str]
+    profiles: dict[str, Profile | None]
+    vocabulary: Vocabulary
+
+    def flag(self, test: Callable[[Profile], bool]) -> pa.Array:
+        """Whether each row's predicate has a property (false for one not in the vocabulary)."""
+        by_code = [False] * len(self.codes)
+        for name, code in self.codes.items():
+            profile = self.profiles[name]
+            by_code[code] = profile is not None and test(profile)
+        return pc.take(pa.array(by_code, pa.bool_()), self.predicate)
+
+    def named(self, names: list[str]) -> pa.Array:
+        """Whether each row's predicate is one of ``names``."""
+        return pc.is_in(self.predicate, pa.array([self.codes[n] for n in names], pa.int32()))
+
+    def stated(self) -> pa.Array:
+        """The rows whose claim is affirmed, or whose negation a rebuttal may imply (affirmed).
+
+        These are the claims that imply others, and that exclusive and contrary keys hold.
+        """
+        return pc.or_(self.affirmed, self.rebutted)
+
+
+def predicates(names: list[str], vocabulary: Vocabulary) -> tuple[dict[str, int], dict[str, Any]]:
+    """Codes and profiles for the predicates claims name, and every predicate they imply."""
+    codes = {name: code for code, name in enumerate(names)}
+    profiles = {name: profile_of(vocabulary, name) for name in names}
+    for name in names:
+        profile = profiles[name]
+        for chain in () if profile is None else profile.chains:
+            if chain[-1] not in codes:
+                codes[chain[-1]] = len(codes)
+                profiles[chain[-1]] = profile_of(vocabulary, chain[-1])
+    return codes, profiles
+
+
+class Keys(NamedTuple):
+    """Key rows: the claim rows ``where`` selects, each under a key, with its class.
+
+    ``first``, ``middle`` and ``last`` are the key and ``cls`` the class, each an integer array
+    over every claim row (read at the selected ones) or one integer for all. A key row's period
+    is its claim's.
+
+    ``pivot`` (an array of booleans, one boolean for all, or ``None``) splits a producer's key
+    rows in two so that every clash pairs a row of one part with a row of the other (NEGATION:
+    a negated claim with an affirmed one). When a producer gives it, its rows are first matched
+    part against part by key, which drops most rows before anything is grouped; ``None`` (in
+    any of a producer's :class:`Keys`) means no such split.
+    """
+
+    where: pa.Array
+    first: Any
+    middle: Any
+    last: Any
+    cls: Any
+    pivot: Any = None
+
+
+Producer = Callable[[Columns], Iterator[Keys]]
+"""One rule's keys."""
+
+_AFFIRMED, _NEGATED = 0, 1
+"""The classes of NEGATION: opposite polarities clash."""
+
+
+def negation_keys(columns: Columns) -> Iterator[Keys]:
+    """NEGATION and DENIAL: a proposition's affirmed and negated claims.
+
+    A claim a rebuttal targets is also, as the negation the rebuttal implies, of the other
+    polarity; what an affirmed claim implies is affirmed, under the implied proposition's key.
+    """
+    first, last = _oriented(columns.subject, columns.object, columns.flag(_symmetric))
+    polarity = pc.if_else(columns.affirmed, _AFFIRMED, _NEGATED)
+    # A clash pairs a negated claim with an affirmed one: the negated claims are the pivot.
+    negated = pc.invert(columns.affirmed)
+    everywhere = pc.is_valid(columns.predicate)
+    yield Keys(everywhere, first, columns.predicate, last, polarity, negated)
+    flipped = pc.if_else(columns.affirmed, _NEGATED, _AFFIRMED)
+    yield Keys(columns.rebutted, first, columns.predicate, last, flipped, columns.affirmed)
+    for name, where, both in _implied(columns, lambda _: True):
+        profile = columns.profiles[name]
+        assert profile is not None  # a vocabulary implies only what it holds
+        for mask, s, o in _orientations(columns, where, both=both):
+            one, two = _oriented(s, o, pa.scalar(profile.symmetric))
+            yield Keys(mask, one, columns.codes[name], two, _AFFIRMED, pivot=False)
+
+
+def quantity_keys(columns: Columns) -> Iterator[Keys]:
+    """QUANTITY: a proposition's affirmed claims with figures (equal figures never clash).
+
+    A denied negated claim counts too: its negation, which the rebuttal implies, is affirmed.
+    """
+    first, last = _oriented(columns.subject, columns.object, columns.flag(_symmetric))
+    counted = pc.and_(pc.is_valid(columns.quantity), columns.stated())
+    yield Keys(counted, first, columns.predicate, last, columns.quantity)
+
+
+def exclusive_keys(columns: Columns) -> Iterator[Keys]:
+    """EXCLUSIVE: a functional predicate's objects for one subject (inverse: its subjects)."""
+    for name, where, both in _stated_and_implied(columns, _exclusive):
+        profile = columns.profiles[name]
+        assert profile is not None  # only declared predicates are exclusive
+        code = columns.codes[name]
+        for mask, s, o in _orientations(columns, where, both=both):
+            with_object = pc.and_(mask, pc.greater_equal(o, 0))
+            # The middle of the key tells the two apart from each other (and from codes).
+            if profile.functional:
+                yield Keys(with_object, s, -1 - 2 * code, -1, o)
+            if profile.inverse_functional:
+                yield Keys(with_object, o, -2 - 2 * code, -1, s)
+
+
+def contrary_keys(columns: Columns) -> Iterator[Keys]:
+    """CONTRARY: the claims of two contrary predicates about one subject and object."""
+    pairs: dict[tuple[str, ...], int] = {}
+    with_object = pc.greater_equal(columns.object, 0)
+    for name, where, _ in _stated_and_implied(columns, _contrary):
+        mirrored = pc.and_(where, with_object)
+        code = columns.codes[name]
+        for other in sorted(columns.vocabulary.contraries(name)):
+            pair = pairs.setdefault(tuple(sorted((name, other))), len(pairs))
+            # A clash pairs the claims of the pair's two predicates: the first is the pivot.
+            pivot = name < other
+            # Both orientations under the pair's key: a symmetric claim stands for its mirror,
+            # so two readings of one pair meet whichever way either was stated.
+            yield Keys(where, columns.subject, pair, columns.object, code, pivot)
+            yield Keys(mirrored, columns.object, pair, columns.subject, code, pivot)
+
+
+PRODUCERS: tuple[Producer, ...] = (negation_keys, quantity_keys, exclusive_keys, contrary_keys)
+"""Every rule's keys. A key row clashes only with key rows of its own producer."""
+
+
+def _symmetric(profile: Profile) -> bool:
+    return profile.symmetric
+
+
+def _exclusive(profile: Profile) -> bool:
+    return profile.functional or profile.inverse_functional
+
+
+def _contrary(profile: Profile) -> bool:
+    return profile.contrary
+
+
+def _oriented(first: Any, last: Any, symmetric: Any) -> tuple[Any, Any]:
+    """A key's two ends, sorted where ``symmetric`` (by code: any fixed order groups alike)."""
+    swap = pc.and_(symmetric, pc.less(last, first))
+    return pc.if_else(swap, last, first), pc.if_else(swap, first, last)
+
+
+def _orientations(
+    columns: Columns, where: pa.Array, *, both: bool
+) -> list[tuple[pa.Array, Any, Any]]:
+    """Rows and their (subject, object): also mirrored for a claim that stands for its mirror."""
+    own = (where, columns.subject, columns.object)
+    if not both:
+        return [own]
+    mirrored = pc.and_(where, pc.greater_equal(columns.object, 0))
+    return [own, (mirrored, columns.object, columns.subject)]
+
+
+def _implied(
+    columns: Columns, test: Callable[[Profile], bool]
+) -> Iterator[tuple[str, pa.Array, bool]]:
+    """Each predicate passing ``test`` that claims imply, with the rows that imply it.
+
+    Also whether those rows stand for both orientations (the implying or the implied predicate
+    is symmetric). Only affirmed claims imply (and the affirmed negations rebuttals imply).
+    """
+    implying: dict[tuple[str, bool], list[str]] = {}
+    for name, profile in columns.profiles.items():
+        if profile is None or name not in columns.seen:
+            continue
+        for chain in profile.chains:
+            implied = columns.profiles[chain[-1]]
+            assert implied is not None  # a vocabulary implies only what it holds
+            if test(implied):
+                both = profile.symmetric or implied.symmetric
+                implying.setdefault((chain[-1], both), []).append(name)
+    stated = columns.stated()
+    for (name, both), sources in sorted(implying.items()):
+        yield name, pc.and_(stated, columns.named(sources)), both
+
+
+def _stated_and_implied(
+    columns: Columns, test: Callable[[Profile], bool]
+) -> Iterator[tuple[str, pa.Array, bool]]:
+    """The stated claims of each predicate passing ``test``, then the claims implying one."""
+    stated = columns.stated()
+    for name, profile in columns.profiles.items():
+        if name in columns.seen and profile is not None and test(profile):
+            yield name, pc.and_(stated, columns.named([name])), profile.symmetric
+    yield from _implied(columns, test)
