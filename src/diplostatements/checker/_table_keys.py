@@ -32,7 +32,7 @@ __all__ = ["PRODUCERS", "Columns", "Keys", "Producer", "predicates"]
 
 
 class Columns(NamedTuple):
-    """What the producers read of a claims table: its rows that hold a claim.
+    """What the producers read of a claims table (null on a row without a claim).
 
     Attributes:
         subject: each claim's subject, as a code (int32).
@@ -47,6 +47,7 @@ class Columns(NamedTuple):
         seen: the predicates claims name (not only imply).
         profiles: each of those predicates' profile (``None``: not in the vocabulary).
         vocabulary: what the predicates mean.
+        cache: what :meth:`ends` computed (each once).
     """
 
     subject: pa.Array
@@ -59,6 +60,7 @@ class Columns(NamedTuple):
     seen: frozenset[str]
     profiles: dict[str, Profile | None]
     vocabulary: Vocabulary
+    cache: dict[Any, Any]
 
     def flag(self, test: Callable[[Profile], bool]) -> pa.Array:
         """Whether each row's predicate has a property (false for one not in the vocabulary)."""
@@ -66,11 +68,35 @@ class Columns(NamedTuple):
         for name, code in self.codes.items():
             profile = self.profiles[name]
             by_code[code] = profile is not None and test(profile)
-        return pc.take(pa.array(by_code, pa.bool_()), self.predicate)
+        return pc.fill_null(pc.take(pa.array(by_code, pa.bool_()), self.predicate), False)
+
+    def ends(
+        self, *, symmetric: bool | None = None, mirrored: bool = False
+    ) -> tuple[pa.Array, pa.Array]:
+        """The two ends of each row's proposition key: its subject and object, in that order.
+
+        Mirrored: object first. Symmetric: sorted (by code: any fixed order groups alike), for
+        every row (``True``) or where the row's own predicate is symmetric (``None``).
+        """
+        if symmetric is False:
+            return (self.object, self.subject) if mirrored else (self.subject, self.object)
+        found = self.cache.get(symmetric)
+        if found is None:
+            swap = pc.less(self.object, self.subject)
+            if symmetric is None:
+                swap = pc.and_(swap, self.flag(lambda p: p.symmetric))
+            found = self.cache[symmetric] = (
+                pc.if_else(swap, self.object, self.subject),
+                pc.if_else(swap, self.subject, self.object),
+            )
+        first, last = found
+        return first, last
 
     def named(self, names: list[str]) -> pa.Array:
         """Whether each row's predicate is one of ``names``."""
-        return pc.is_in(self.predicate, pa.array([self.codes[n] for n in names], pa.int32()))
+        wanted = {self.codes[name] for name in names}
+        by_code = pa.array([code in wanted for code in range(len(self.codes))], pa.bool_())
+        return pc.fill_null(pc.take(by_code, self.predicate), False)
 
     def stated(self) -> pa.Array:
         """The rows whose claim is affirmed, or whose negation a rebuttal may imply (affirmed).
@@ -128,7 +154,7 @@ def negation_keys(columns: Columns) -> Iterator[Keys]:
     A claim a rebuttal targets is also, as the negation the rebuttal implies, of the other
     polarity; what an affirmed claim implies is affirmed, under the implied proposition's key.
     """
-    first, last = _oriented(columns.subject, columns.object, columns.flag(_symmetric))
+    first, last = columns.ends()
     polarity = pc.if_else(columns.affirmed, _AFFIRMED, _NEGATED)
     # A clash pairs a negated claim with an affirmed one: the negated claims are the pivot.
     negated = pc.invert(columns.affirmed)
@@ -139,8 +165,9 @@ def negation_keys(columns: Columns) -> Iterator[Keys]:
     for name, where, both in _implied(columns, lambda _: True):
         profile = columns.profiles[name]
         assert profile is not None  # a vocabulary implies only what it holds
-        for mask, s, o in _orientations(columns, where, both=both):
-            one, two = _oriented(s, o, pa.scalar(profile.symmetric))
+        # A symmetric implied predicate keys both orientations alike: one is enough.
+        for mask, mirrored in _orientations(columns, where, both=both and not profile.symmetric):
+            one, two = columns.ends(symmetric=profile.symmetric, mirrored=mirrored)
             yield Keys(mask, one, columns.codes[name], two, _AFFIRMED, pivot=False)
 
 
@@ -149,7 +176,7 @@ def quantity_keys(columns: Columns) -> Iterator[Keys]:
 
     A denied negated claim counts too: its negation, which the rebuttal implies, is affirmed.
     """
-    first, last = _oriented(columns.subject, columns.object, columns.flag(_symmetric))
+    first, last = columns.ends()
     counted = pc.and_(pc.is_valid(columns.quantity), columns.stated())
     yield Keys(counted, first, columns.predicate, last, columns.quantity)
 
@@ -160,7 +187,8 @@ def exclusive_keys(columns: Columns) -> Iterator[Keys]:
         profile = columns.profiles[name]
         assert profile is not None  # only declared predicates are exclusive
         code = columns.codes[name]
-        for mask, s, o in _orientations(columns, where, both=both):
+        for mask, mirrored in _orientations(columns, where, both=both):
+            s, o = columns.ends(symmetric=False, mirrored=mirrored)
             with_object = pc.and_(mask, pc.greater_equal(o, 0))
             # The middle of the key tells the two apart from each other (and from codes).
             if profile.functional:
@@ -190,10 +218,6 @@ PRODUCERS: tuple[Producer, ...] = (negation_keys, quantity_keys, exclusive_keys,
 """Every rule's keys. A key row clashes only with key rows of its own producer."""
 
 
-def _symmetric(profile: Profile) -> bool:
-    return profile.symmetric
-
-
 def _exclusive(profile: Profile) -> bool:
     return profile.functional or profile.inverse_functional
 
@@ -202,21 +226,11 @@ def _contrary(profile: Profile) -> bool:
     return profile.contrary
 
 
-def _oriented(first: Any, last: Any, symmetric: Any) -> tuple[Any, Any]:
-    """A key's two ends, sorted where ``symmetric`` (by code: any fixed order groups alike)."""
-    swap = pc.and_(symmetric, pc.less(last, first))
-    return pc.if_else(swap, last, first), pc.if_else(swap, first, last)
-
-
-def _orientations(
-    columns: Columns, where: pa.Array, *, both: bool
-) -> list[tuple[pa.Array, Any, Any]]:
-    """Rows and their (subject, object): also mirrored for a claim that stands for its mirror."""
-    own = (where, columns.subject, columns.object)
+def _orientations(columns: Columns, where: pa.Array, *, both: bool) -> list[tuple[pa.Array, bool]]:
+    """The rows, and whether mirrored: also mirrored for claims that stand for their mirror."""
     if not both:
-        return [own]
-    mirrored = pc.and_(where, pc.greater_equal(columns.object, 0))
-    return [own, (mirrored, columns.object, columns.subject)]
+        return [(where, False)]
+    return [(where, False), (pc.and_(where, pc.greater_equal(columns.object, 0)), True)]
 
 
 def _implied(

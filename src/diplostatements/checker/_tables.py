@@ -28,7 +28,7 @@ it, with running maxima of the last day and minima of the first.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pyarrow as pa
@@ -77,12 +77,12 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
 def keep(claims: pa.Table, vocabulary: Vocabulary) -> pa.Array:
     """Which rows of a claims table in the normal form to keep (a boolean column)."""
     statement = _whole(claims["statement_id"])
-    rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
+    rebuttal = _is(claims["type"], "rebuttal")
     targets = pc.list_flatten(pc.filter(_whole(claims["targets"]), rebuttal))
     target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
     rebutted = pc.is_in(statement, value_set=target_ids)
-    rows = pc.indices_nonzero(pc.is_valid(claims["predicate"]))
-    found = _clashing(claims, rows, pc.take(rebutted, rows), vocabulary)
+    claimed = pc.is_valid(claims["predicate"])
+    found = _clashing(claims, pc.and_(_whole(claimed), rebutted), vocabulary)
     # Whole statements: a finding holds the statement with all its claims.
     chosen = pc.unique(pc.take(statement, found))
     chosen = pc.unique(pa.concat_arrays([chosen, target_ids.cast(chosen.type)]))
@@ -99,35 +99,50 @@ def _strings(column: Any) -> pa.Array:
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
 
 
-def _columns(
-    claims: pa.Table, rows: pa.Array, rebutted: pa.Array, vocabulary: Vocabulary
-) -> Columns:
-    """The key producers' view of the rows ``rows`` (those that hold a claim)."""
-    subject = pc.take(_strings(claims["subject"]), rows)
-    obj = pc.take(_strings(claims["object"]), rows)
-    predicate = pc.take(_strings(claims["predicate"]), rows)
-    names = pc.unique(predicate)
+def _is(column: Any, word: str) -> pa.Array:
+    """Whether each value of an enum column is ``word`` (null: false), read on its codes."""
+    if isinstance(column, pa.ChunkedArray):
+        chunks = [_is(chunk, word) for chunk in column.chunks]
+        return pa.concat_arrays(chunks) if chunks else pa.array([], pa.bool_())
+    if not pa.types.is_dictionary(column.type):
+        return pc.fill_null(pc.equal(column, word), False)
+    code = pc.index(column.dictionary, word).as_py()
+    return pc.fill_null(pc.equal(column.indices, code), False)
+
+
+def _columns(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> Columns:
+    """The key producers' view of a claims table (a claimless row's predicate is null)."""
+    subject = _strings(claims["subject"])
+    obj = _strings(claims["object"])
+    predicate = _strings(claims["predicate"])
+    names = pc.unique(predicate).drop_null()
     codes, profiles = predicates(names.to_pylist(), vocabulary)
-    entities = pc.unique(pa.concat_arrays([subject, obj]).drop_null())
-    polarity = pc.take(_strings(claims["polarity"]), rows)
+    entities = pc.unique(pa.chunked_array([subject, obj]))
     return Columns(
         subject=pc.index_in(subject, value_set=entities),
         object=pc.fill_null(pc.index_in(obj, value_set=entities), -1),
         predicate=pc.index_in(predicate, value_set=names),
-        affirmed=pc.equal(polarity, "affirmed"),
+        affirmed=_is(claims["polarity"], "affirmed"),
         rebutted=rebutted,
-        quantity=_figures(claims, rows),
+        quantity=_figures(claims),
         codes=codes,
         seen=frozenset(names.to_pylist()),
         profiles=profiles,
         vocabulary=vocabulary,
+        cache={},
     )
 
 
-def _figures(claims: pa.Table, rows: pa.Array) -> pa.Array:
+def _figures(claims: pa.Table) -> pa.Array:
     """Each claim's quantity as a code: equal figures, open ends and unit, equal codes."""
+
+    def read(name: str) -> pa.Array:
+        return _whole(claims[name])
+
+    has = pc.is_valid(read("quantity_low_open"))
+    counted = pc.indices_nonzero(has)
     parts = [
-        pc.take(_whole(claims[name]), rows).cast(pa.string())
+        pc.take(read(name), counted).cast(pa.string())
         for name in (
             "quantity_low",
             "quantity_high",
@@ -139,19 +154,17 @@ def _figures(claims: pa.Table, rows: pa.Array) -> pa.Array:
     joined = pc.binary_join_element_wise(
         *parts, "\x1f", null_handling="replace", null_replacement="\x1e"
     )
-    codes = pc.dictionary_encode(joined).indices.cast(pa.int64())
-    has = pc.is_valid(pc.take(_whole(claims["quantity_low_open"]), rows))
-    return pc.if_else(has, codes, pa.scalar(None, pa.int64()))
+    codes = pc.dictionary_encode(joined).indices
+    return pc.replace_with_mask(pa.nulls(len(has), pa.int32()), has, codes)
 
 
-def _periods(claims: pa.Table, rows: pa.Array, columns: Columns) -> tuple[pa.Array, pa.Array]:
+def _periods(claims: pa.Table, columns: Columns) -> tuple[pa.Array, pa.Array]:
     """Each claim's first and last possible day, as the checker reads its period."""
 
     def days(name: str, unbounded: int) -> pa.Array:
-        column = pc.take(_whole(claims[name]), rows)
-        return pc.fill_null(column.cast(pa.int32()), unbounded)
+        return pc.fill_null(_whole(claims[name]).cast(pa.int32()), unbounded)
 
-    has_when = pc.fill_null(pc.take(_whole(claims["has_when"]), rows), False)
+    has_when = pc.fill_null(_whole(claims["has_when"]), False)
     forever = pc.and_(pc.invert(has_when), columns.flag(lambda p: p.timeless))
     start = pc.if_else(
         has_when, days("when_start_earliest", _LOW), days("said_on_start_earliest", _LOW)
@@ -160,86 +173,125 @@ def _periods(claims: pa.Table, rows: pa.Array, columns: Columns) -> tuple[pa.Arr
     return pc.if_else(forever, _LOW, start), pc.if_else(forever, _HIGH, end)
 
 
-def _clashing(
-    claims: pa.Table, rows: pa.Array, rebutted: pa.Array, vocabulary: Vocabulary
-) -> pa.Array:
-    """The rows (of ``rows``) under a key where a row of another class may meet them."""
-    if len(rows) == 0:
-        return rows
-    columns = _columns(claims, rows, rebutted, vocabulary)
-    start, end = _periods(claims, rows, columns)
-    made = [
-        (number, keys) for number, producer in enumerate(PRODUCERS) for keys in producer(columns)
-    ]
-    width = max(int(pc.max(columns.subject).as_py() or 0), 0) + 2  # codes -1 .. max
-    made = [(number, keys) for number, keys in made if pc.any(keys.where).as_py()]
-    key_rows = [_key_rows(number, keys) for number, keys in made]
-    if not key_rows:
-        return pa.array([], pa.int64())
-    row, first, middle, last, cls = (
-        pa.concat_arrays([part[i] for part in key_rows]) for i in range(5)
-    )
-    key = _key(first, middle, last, width)
-    # Rows of producers that split their rows in two: matched part against part by key first.
-    pivots = {number for number, keys in made if keys.pivot is not None} - {
-        number for number, keys in made if keys.pivot is None
-    }
-    split = [(number in pivots, keys.pivot if number in pivots else False) for number, keys in made]
-    kept = _matched(key, key_rows, split)
-    row, key, cls = pc.take(row, kept), pc.take(key, kept), pc.take(cls, kept)
-    met = _met(_dense(key).cast(pa.int64()), cls, pc.take(start, row), pc.take(end, row))
-    return pc.take(rows, pc.unique(pc.take(row, met)))
+def _clashing(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> pa.Array:
+    """The rows under a key where a row of another class may meet them (numbers).
 
-
-def _key_rows(number: int, keys: Keys) -> tuple[pa.Array, ...]:
-    """One :class:`Keys` as columns: claim row, key (three int64 parts), class."""
-    chosen = pc.indices_nonzero(keys.where)
-
-    def read(value: Any) -> pa.Array:
-        if isinstance(value, int):
-            return pa.repeat(pa.scalar(value, pa.int64()), len(chosen))
-        return pc.take(value, chosen).cast(pa.int64())
-
-    # Each producer's keys apart from every other's.
-    middle = pc.add(pc.multiply(read(keys.middle), len(PRODUCERS)), number)
-    return chosen, read(keys.first), middle, read(keys.last), read(keys.cls)
-
-
-def _matched(key: pa.Array, key_rows: list[tuple[pa.Array, ...]], split: list[Any]) -> pa.Array:
-    """The key rows that may clash, as far as their keys tell (indices).
-
-    A row of a producer that splits its rows in two (see :class:`Keys`) is kept when its key is
-    also held by a row of the other part: the rows of the smaller part are looked up among the
-    other's keys first, so that only small sets of keys are ever hashed. The other producers'
-    rows are all kept.
+    ``rebutted`` tells the rows with a claim whose statement a rebuttal targets.
     """
-    free_parts, pivot_parts = [], []
-    for (chosen, *_), (sided, pivot) in zip(key_rows, split, strict=True):
-        free_parts.append(pa.repeat(pa.scalar(not sided), len(chosen)))
-        if isinstance(pivot, bool):
-            pivot_parts.append(pa.repeat(pa.scalar(pivot), len(chosen)))
-        else:
-            pivot_parts.append(pc.take(pivot, chosen))
-    free, pivot = pa.concat_arrays(free_parts), pa.concat_arrays(pivot_parts)
-    one = pc.and_(pc.invert(free), pivot)
-    other = pc.and_(pc.invert(free), pc.invert(pivot))
-    other_hit = pc.and_(other, pc.is_in(key, value_set=pc.unique(pc.filter(key, one))))
-    one_hit = pc.and_(one, pc.is_in(key, value_set=pc.unique(pc.filter(key, other_hit))))
-    return pc.indices_nonzero(pc.or_(free, pc.or_(one_hit, other_hit)))
+    columns = _columns(claims, rebutted, vocabulary)
+    start, end = _periods(claims, columns)
+    made = [
+        (number, keys)
+        for number, producer in enumerate(PRODUCERS)
+        for keys in producer(columns)
+        if pc.any(keys.where).as_py()
+    ]
+    if not made:
+        return pa.array([], pa.int32())
+    parts = _parts(columns, made)
+    found: list[_Part] = []
+    for number in sorted({number for number, _ in made}):
+        mine = [part for part in parts if part.number == number]
+        # A producer that splits its rows in two: matched part against part by key first.
+        found += _matched(mine) if all(part.pivot is not None for part in mine) else mine
+    if not found:
+        return pa.array([], pa.int32())
+    row = pa.concat_arrays([part.rows for part in found])
+    key = pa.concat_arrays([part.key for part in found])
+    cls = pa.concat_arrays([part.cls for part in found])
+    met = _met(_dense(key).cast(pa.int64()), cls, pc.take(start, row), pc.take(end, row))
+    return pc.unique(pc.take(row, met))
 
 
-def _key(first: pa.Array, middle: pa.Array, last: pa.Array, width: int) -> pa.Array:
-    """Each key as one int64: equal keys, equal numbers."""
-    low = int(pc.min(middle).as_py())
-    span = int(pc.max(middle).as_py()) - low + 1
-    if (span * width * width).bit_length() < 63:  # packed by arithmetic: no hashing
-        shifted = pc.subtract(middle, low)
-        return pc.add(
-            pc.multiply(pc.add(pc.multiply(shifted, width), pc.add(first, 1)), width),
-            pc.add(last, 1),
-        )
-    # Too many names to pack: numbered through a dictionary, two parts at a time.
-    return _pack(_dense(_pack(middle, first)), last)
+class _Part(NamedTuple):
+    """One :class:`Keys` as columns: its claim rows (int32), keys (int64) and classes (int32)."""
+
+    number: int
+    rows: pa.Array
+    key: pa.Array
+    cls: pa.Array
+    pivot: pa.Array | None
+
+
+def _parts(columns: Columns, made: list[tuple[int, Keys]]) -> list[_Part]:
+    """Each producer's :class:`Keys` as a :class:`_Part`, every key one int64.
+
+    A key is packed by arithmetic, its middle (small: a predicate's code or a pair's, per
+    producer) times the square of the number of names, plus its two ends; with too many names
+    for 63 bits, the middle and first end are numbered through one dictionary first.
+    """
+    width = len(columns.codes)
+    offset = 2 * width + 2  # exclusive keys' middles are negative, down to -2 * width - 2
+    middles = (offset + width * width + 1) * len(PRODUCERS)
+    names = max(int(pc.max(columns.subject).as_py() or 0), 0) + 2  # codes -1 .. max
+    packed = (middles * names * names).bit_length() < 63
+    chosen = [pc.indices_nonzero(keys.where).cast(pa.int32()) for _, keys in made]
+
+    def read(value: Any, at: pa.Array) -> pa.Array:
+        if isinstance(value, int | bool):
+            return pa.repeat(pa.scalar(value, pa.int64()), len(at))
+        return pc.take(value, at).cast(pa.int64())
+
+    def head(number: int, keys: Keys, at: pa.Array) -> pa.Array:
+        # The middle (each producer's apart from every other's) and the first end, as one.
+        middle = pc.add(pc.multiply(pc.add(read(keys.middle, at), offset), len(PRODUCERS)), number)
+        return pc.add(pc.multiply(middle, names), pc.add(read(keys.first, at), 1))
+
+    heads = [head(number, keys, at) for (number, keys), at in zip(made, chosen, strict=True)]
+    if not packed:
+        known = pc.unique(pa.concat_arrays(heads))
+        heads = [pc.index_in(one, value_set=known).cast(pa.int64()) for one in heads]
+        names = _SPAN
+    parts = []
+    for (number, keys), at, one in zip(made, chosen, heads, strict=True):
+        key = pc.add(pc.multiply(one, names), pc.add(read(keys.last, at), 1))
+        pivot = keys.pivot
+        if pivot is not None and not isinstance(pivot, bool):
+            pivot = pc.take(pivot, at)
+        cls = read(keys.cls, at).cast(pa.int32())
+        parts.append(_Part(number, at, key, cls, pivot))
+    return parts
+
+
+def _matched(parts: list[_Part]) -> list[_Part]:
+    """The key rows of one producer that may clash, as far as their keys tell.
+
+    The producer splits its rows in two (see :class:`Keys`); a row is kept when its key is also
+    held by a row of the other side. The pivot side's keys are looked up first, then the keys
+    of the rows found on the other side, so that only small sets of keys are hashed.
+    """
+
+    def side(part: _Part, pivot: bool) -> pa.Array | None:
+        if isinstance(part.pivot, bool):
+            return None if part.pivot != pivot else pa.repeat(pa.scalar(True), len(part.key))
+        assert part.pivot is not None
+        return part.pivot if pivot else pc.invert(part.pivot)
+
+    def keys_of(masks: list[pa.Array | None]) -> pa.Array:
+        held = [pc.filter(p.key, m) for p, m in zip(parts, masks, strict=True) if m is not None]
+        return pc.unique(pa.concat_arrays(held or [pa.array([], pa.int64())]))
+
+    def among(masks: list[pa.Array | None], known: pa.Array) -> list[pa.Array | None]:
+        return [
+            None if m is None else pc.and_(m, pc.is_in(p.key, value_set=known))
+            for p, m in zip(parts, masks, strict=True)
+        ]
+
+    ones = [side(part, True) for part in parts]
+    others = among([side(part, False) for part in parts], keys_of(ones))
+    ones = among(ones, keys_of(others))
+    found = []
+    for part, one, other in zip(parts, ones, others, strict=True):
+        hit = one if other is None else other if one is None else pc.or_(one, other)
+        if hit is not None:
+            found.append(
+                part._replace(
+                    rows=pc.filter(part.rows, hit),
+                    key=pc.filter(part.key, hit),
+                    cls=pc.filter(part.cls, hit),
+                )
+            )
+    return found
 
 
 def _pack(high: pa.Array, low: pa.Array) -> pa.Array:
