@@ -45,6 +45,8 @@ __all__ = ["candidates"]
 
 _LOW, _HIGH = -(2**31), 2**31 - 1
 """An unbounded end of a period, as a day number (a null date)."""
+_PACKED_BITS = 62
+"""The widest key packed by arithmetic (an int64, kept clear of its sign)."""
 _SPAN = 2**32
 """Apart in a packed number: a group's number times this, plus a day number made non-negative."""
 
@@ -100,12 +102,13 @@ def _strings(column: Any) -> pa.Array:
 
 
 def _is(column: Any, word: str) -> pa.Array:
-    """Whether each value of an enum column is ``word`` (null: false), read on its codes."""
+    """Whether each value of an enum column is ``word`` (null: false), read on its codes.
+
+    In the normal form an enum column is dictionary-encoded; each chunk has its dictionary.
+    """
     if isinstance(column, pa.ChunkedArray):
         chunks = [_is(chunk, word) for chunk in column.chunks]
         return pa.concat_arrays(chunks) if chunks else pa.array([], pa.bool_())
-    if not pa.types.is_dictionary(column.type):
-        return pc.fill_null(pc.equal(column, word), False)
     code = pc.index(column.dictionary, word).as_py()
     return pc.fill_null(pc.equal(column.indices, code), False)
 
@@ -194,8 +197,6 @@ def _clashing(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> p
         mine = [part for part in parts if part.number == number]
         # A producer that splits its rows in two: matched part against part by key first.
         found += _matched(mine) if all(part.pivot is not None for part in mine) else mine
-    if not found:
-        return pa.array([], pa.int32())
     row = pa.concat_arrays([part.rows for part in found])
     key = pa.concat_arrays([part.key for part in found])
     cls = pa.concat_arrays([part.cls for part in found])
@@ -224,7 +225,7 @@ def _parts(columns: Columns, made: list[tuple[int, Keys]]) -> list[_Part]:
     offset = 2 * width + 2  # exclusive keys' middles are negative, down to -2 * width - 2
     middles = (offset + width * width + 1) * len(PRODUCERS)
     names = max(int(pc.max(columns.subject).as_py() or 0), 0) + 2  # codes -1 .. max
-    packed = (middles * names * names).bit_length() < 63
+    packed = (middles * names * names).bit_length() <= _PACKED_BITS
     chosen = [pc.indices_nonzero(keys.where).cast(pa.int32()) for _, keys in made]
 
     def read(value: Any, at: pa.Array) -> pa.Array:
@@ -282,15 +283,11 @@ def _matched(parts: list[_Part]) -> list[_Part]:
     ones = among(ones, keys_of(others))
     found = []
     for part, one, other in zip(parts, ones, others, strict=True):
+        # Each part has a row on one side at least (a side of None holds none of its rows).
         hit = one if other is None else other if one is None else pc.or_(one, other)
-        if hit is not None:
-            found.append(
-                part._replace(
-                    rows=pc.filter(part.rows, hit),
-                    key=pc.filter(part.key, hit),
-                    cls=pc.filter(part.cls, hit),
-                )
-            )
+        assert hit is not None
+        rows, key, cls = (pc.filter(column, hit) for column in (part.rows, part.key, part.cls))
+        found.append(part._replace(rows=rows, key=key, cls=cls))
     return found
 
 
