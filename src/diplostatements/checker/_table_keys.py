@@ -103,7 +103,10 @@ class Columns(NamedTuple):
 
         These are the claims that imply others, and that exclusive and contrary keys hold.
         """
-        return pc.or_(self.affirmed, self.rebutted)
+        found = self.cache.get("stated")
+        if found is None:
+            found = self.cache["stated"] = pc.or_(self.affirmed, self.rebutted)
+        return found
 
 
 def predicates(names: list[str], vocabulary: Vocabulary) -> tuple[dict[str, int], dict[str, Any]]:

@@ -228,28 +228,44 @@ def _parts(columns: Columns, made: list[tuple[int, Keys]]) -> list[_Part]:
     packed = (middles * names * names).bit_length() <= _PACKED_BITS
     chosen = [pc.indices_nonzero(keys.where).cast(pa.int32()) for _, keys in made]
 
-    def read(value: Any, at: pa.Array) -> pa.Array:
+    def term(value: Any, at: pa.Array, scale: int, plus: int) -> Any:
+        # ``value * scale + plus`` at the rows: an int for a value that is one int for all.
         if isinstance(value, int | bool):
+            return int(value) * scale + plus
+        taken = pc.take(value, at).cast(pa.int64())
+        return pc.add(taken if scale == 1 else pc.multiply(taken, scale), plus)
+
+    def whole(value: Any, at: pa.Array) -> pa.Array:
+        if isinstance(value, int):
             return pa.repeat(pa.scalar(value, pa.int64()), len(at))
-        return pc.take(value, at).cast(pa.int64())
+        return value
 
-    def head(number: int, keys: Keys, at: pa.Array) -> pa.Array:
+    def add(one: Any, other: Any, at: pa.Array) -> pa.Array:
+        if isinstance(one, int) and isinstance(other, int):
+            return whole(one + other, at)
+        return pc.add(one, other) if not isinstance(one, int) else pc.add(other, one)
+
+    count = len(PRODUCERS)
+    heads = [
         # The middle (each producer's apart from every other's) and the first end, as one.
-        middle = pc.add(pc.multiply(pc.add(read(keys.middle, at), offset), len(PRODUCERS)), number)
-        return pc.add(pc.multiply(middle, names), pc.add(read(keys.first, at), 1))
-
-    heads = [head(number, keys, at) for (number, keys), at in zip(made, chosen, strict=True)]
+        add(
+            term(keys.middle, at, count * names, (offset * count + number) * names),
+            term(keys.first, at, 1, 1),
+            at,
+        )
+        for (number, keys), at in zip(made, chosen, strict=True)
+    ]
     if not packed:
         known = pc.unique(pa.concat_arrays(heads))
         heads = [pc.index_in(one, value_set=known).cast(pa.int64()) for one in heads]
         names = _SPAN
     parts = []
     for (number, keys), at, one in zip(made, chosen, heads, strict=True):
-        key = pc.add(pc.multiply(one, names), pc.add(read(keys.last, at), 1))
+        key = add(pc.multiply(one, names), term(keys.last, at, 1, 1), at)
         pivot = keys.pivot
         if pivot is not None and not isinstance(pivot, bool):
             pivot = pc.take(pivot, at)
-        cls = read(keys.cls, at).cast(pa.int32())
+        cls = whole(term(keys.cls, at, 1, 0), at).cast(pa.int32())
         parts.append(_Part(number, at, key, cls, pivot))
     return parts
 
