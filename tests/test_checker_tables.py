@@ -154,6 +154,26 @@ class TestWhatIsKept:
                 ],
                 ["s0", "s1"],
             ),
+            # Ranges that all share a value never clash: about 100, 95 to 105, exactly 100.
+            (
+                [
+                    (Claim("RUS", "present", "VEN", quantity=Quantity.about(100)), DAY),
+                    (Claim("RUS", "present", "VEN", quantity=Quantity.between(95, 105)), DAY),
+                    (Claim("RUS", "present", "VEN", quantity=Quantity.exactly(100)), DAY),
+                ],
+                [],
+            ),
+            # Ranges that touch at an open end do not meet: more than 100, at most 100.
+            (
+                [
+                    (
+                        Claim("RUS", "present", "VEN", quantity=Quantity(100, None, low_open=True)),
+                        DAY,
+                    ),
+                    (Claim("RUS", "present", "VEN", quantity=Quantity(None, 100)), DAY),
+                ],
+                ["s0", "s1"],
+            ),
             # A timeless claim without a ``when`` holds at all times.
             (
                 [

@@ -19,6 +19,7 @@ Keys and classes are integers: a subject or object is a code into one dictionary
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
@@ -42,7 +43,10 @@ class Columns(NamedTuple):
         rebutted: whether a rebuttal targets the claim's statement, so that it may imply the
             claim's negation (bool).
         quantity: the claim's figures and unit as a code (equal figures, equal codes), null when
-            it has none (int64).
+            it has none (int32).
+        low: the low end of the claim's figures (float64; null: none, or no quantity).
+        high: the high end of the claim's figures (float64; null: none, or no quantity).
+        open_end: whether either end of the claim's figures is open (bool; null: no quantity).
         codes: the code of each predicate a claim names or implies.
         seen: the predicates claims name (not only imply).
         profiles: each of those predicates' profile (``None``: not in the vocabulary).
@@ -56,6 +60,9 @@ class Columns(NamedTuple):
     affirmed: pa.Array
     rebutted: pa.Array
     quantity: pa.Array
+    low: pa.Array
+    high: pa.Array
+    open_end: pa.Array
     codes: dict[str, int]
     seen: frozenset[str]
     profiles: dict[str, Profile | None]
@@ -178,10 +185,36 @@ def quantity_keys(columns: Columns) -> Iterator[Keys]:
     """QUANTITY: a proposition's affirmed claims with figures (equal figures never clash).
 
     A denied negated claim counts too: its negation, which the rebuttal implies, is affirmed.
+    Figures clash only when their ranges do not meet, so a proposition whose ranges all share
+    a value (the greatest low end below the least high end) is left out.
     """
     first, last = columns.ends()
     counted = pc.and_(pc.is_valid(columns.quantity), columns.stated())
-    yield Keys(counted, first, columns.predicate, last, columns.quantity)
+    rows = pc.indices_nonzero(counted)
+    if len(rows) == 0:
+        return
+    figures = pa.table(
+        {
+            "row": rows,
+            "first": pc.take(first, rows),
+            "middle": pc.take(columns.predicate, rows),
+            "last": pc.take(last, rows),
+            "low": pc.fill_null(pc.take(columns.low, rows), -math.inf),
+            "high": pc.fill_null(pc.take(columns.high, rows), math.inf),
+            "open": pc.take(columns.open_end, rows),
+        }
+    )
+    key = ["first", "middle", "last"]
+    ranges = figures.group_by(key).aggregate([("low", "max"), ("high", "min"), ("open", "any")])
+    # Closed ranges of which the greatest low end is at most the least high end all meet, each
+    # pair (in one dimension, all pairs meeting is all meeting): nothing to clash. An open end
+    # meets only below the least high end.
+    low, high = ranges["low_max"], ranges["high_min"]
+    touching = pc.and_(pc.equal(low, high), ranges["open_any"])
+    apart = ranges.filter(pc.or_(pc.greater(low, high), touching))
+    held = figures.join(apart.select(key), key, join_type="left semi")["row"]
+    where = pc.is_in(pa.array(range(len(counted)), rows.type), value_set=held)
+    yield Keys(where, first, columns.predicate, last, columns.quantity)
 
 
 def exclusive_keys(columns: Columns) -> Iterator[Keys]:
