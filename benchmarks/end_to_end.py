@@ -17,6 +17,10 @@ file (``io.dump(..., format="jsonl")``). Then, interleaved, medians of at least 
 Peak memory: ``ru_maxrss`` of a fresh process (forked from a small server started before
 anything big is loaded) that checks the Parquet set and writes its report out.
 
+Where the Parquet path's time goes: each phase timed once, in order, after the medians (read,
+validate, the pre-filter, building the kept rows' statements, check, ``to_records()``), with the
+share of the claims table's rows the pre-filter kept.
+
     python benchmarks/end_to_end.py                    # N = 10^5 and 10^6, uniform
     python benchmarks/end_to_end.py --smoke            # tiny N, seconds, for CI
     python benchmarks/end_to_end.py --sizes 100000 --shapes uniform skewed names
@@ -117,6 +121,40 @@ def peak_memory(folder: Path) -> int:
     return peak
 
 
+PHASES = ("read", "validate", "keep", "build", "check", "records")
+
+
+def phases(folder: Path) -> tuple[dict[str, float], float]:
+    """Seconds of each phase of the Parquet path, and the share of claim rows kept."""
+    import attrs  # noqa: PLC0415 -- only this measurement needs them
+
+    from diplostatements import _tables_read, tables  # noqa: PLC0415
+    from diplostatements.checker import _tables  # noqa: PLC0415
+    from diplostatements.vocabulary import DEFAULT_VOCABULARY  # noqa: PLC0415
+
+    times: dict[str, float] = {}
+    gc.collect()
+
+    def timed(name: str, function: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        result = function()
+        times[name] = time.perf_counter() - started
+        return result
+
+    read = timed("read", lambda: tables.read_parquet(folder))
+    normal = timed("validate", lambda: tables.validate(read))
+    claims = normal.claims
+    keep = timed(
+        "keep",
+        lambda: _tables.keep(claims, DEFAULT_VOCABULARY, normal.actors, normal.affiliations),
+    )
+    kept = attrs.evolve(normal, claims=claims.filter(keep))
+    built = timed("build", lambda: _tables_read.build(kept._all(), kept.labels, kept.source))
+    report = timed("check", lambda: check(built))
+    timed("records", report.to_records)
+    return times, kept.claims.num_rows / max(1, claims.num_rows)
+
+
 def _timed(function: Callable[[], int]) -> tuple[float, int]:
     gc.collect()
     started = time.perf_counter()
@@ -154,12 +192,15 @@ def measure(n: int, shape: str, runs: int, duckdb: Any, folder: Path) -> dict[st
     if results["ours parquet"] != results["ours jsonl"]:
         sys.exit(f"the two paths disagree at N={n} ({shape}): {results}")
     medians = {name: statistics.median(found) for name, found in times.items()}
+    split, share = phases(parquet)
     return {
         "shape": shape,
         "n": n,
         "medians": medians,
         "results": results,
         "peak": peak_memory(parquet),
+        "phases": split,
+        "kept": share,
     }
 
 
@@ -223,6 +264,15 @@ def main() -> None:
             ):
                 ok = "ok" if value <= target else "MISSED"
                 verdicts.append(f"  {row['shape']} {label} at 10^6 (<= {target}) {value:.2f} {ok}")
+    print("the Parquet path, phase by phase (s, one run), and the share of claim rows kept:")
+    print(f"{'shape':<14}{'N':>10}" + "".join(f"{name:>9}" for name in PHASES) + f"{'kept':>8}")
+    for row in rows:
+        split = row["phases"]
+        print(
+            f"{row['shape']:<14}{row['n']:>10,}"
+            + "".join(f"{split[name]:>9.3f}" for name in PHASES)
+            + f"{row['kept']:>8.1%}"
+        )
     print("targets (PERFORMANCE.md):")
     for line in verdicts or ["  (none at these sizes)"]:
         print(line)

@@ -2,47 +2,54 @@
 
 A set's tables (:mod:`diplostatements.tables`, version 1 of the table form) hold one row per
 top-level claim. Most claims can clash with nothing: their proposition is never denied, their
-figures never disputed, their exclusive key never given a second object. :func:`candidates`
-finds, with Arrow compute and no Python loop over rows, the keys that can hold a clash, exactly
-as the gathering stage keys them (proposition, functional, inverse-functional and contrary keys,
-what affirmed claims imply, the negation each contradicting rebuttal implies of its targets), and
-keeps:
+figures never disputed, their exclusive key never given a second object, or the claims that
+share their key are about other periods. :func:`candidates` finds, with Arrow compute and no
+Python loop over rows, the rows that can be in a finding, and keeps:
 
-- the claims under such a key, unless the key holds exactly two claims whose periods cannot
-  overlap;
+- each claim under a key (as the gathering stage keys claims, made by the producers of
+  :mod:`~diplostatements.checker._table_keys`) that holds a claim of another class (the other
+  polarity, another object, ...) whose period may meet its own;
 - every rebuttal, and the statements it targets (for DENIAL, disputes and retractions);
 - every actor and affiliation (sides and names).
 
-Only the statements of those rows are built as model objects (with ``tables.from_arrow``); the
-checker then runs on them as on any set. A finding is a pair of assertions, decided by those two
-alone, so the kept set yields the same report as the whole one: the filter keeps more than it
-must (any key that may hold a clash), never less.
+Only the statements of those rows are built as model objects, from the tables already checked
+(:func:`diplostatements.tables.validate` runs once, on the whole); the checker then runs on them
+as on any set. A finding is a pair of assertions, decided by those two alone, so the kept set
+yields the same report as the whole one: the filter keeps more than it must, never less.
+
+Keys are grouped as integers (names coded once through one dictionary, each key packed into one
+64-bit group number), never as joined strings: grouping a million claims' keys as strings cost
+seconds. Periods are compared in two steps: a key whose rows are all of one class, or a pair
+that cannot meet, is dropped by a hash aggregate; the rows of the other keys are sorted by
+(key, first day) and each is tested against the rows of the other class(es) before and after
+it, with running maxima of the last day and minima of the first.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import tables as table_form
+from .._tables_read import build
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
-from ._profiles import Profile, profile_of
+from ._table_keys import PRODUCERS, Columns, Keys, predicates
 from ._tables_more import attribution_statements, part_statements
 
 __all__ = ["candidates"]
 
 _LOW, _HIGH = -(2**31), 2**31 - 1
 """An unbounded end of a period, as a day number (a null date)."""
-_SEP = "\x1f"
-"""Between the parts of a key made one string (a character no name holds)."""
-_PROPOSITION, _EXCLUSIVE, _CONTRARY = "p", "x", "c"
+_PACKED_BITS = 62
+"""The widest key packed by arithmetic (an int64, kept clear of its sign)."""
+_SPAN = 2**32
+"""Apart in a packed number: a group's number times this, plus a day number made non-negative."""
 
 
 def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
@@ -64,267 +71,320 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     # Checked without building objects, and in the normal form (aliases resolved, defaults in).
     tables = table_form.validate(source)
     claims = tables.claims
-    kept = attrs.evolve(
-        tables, claims=claims.filter(_keep(claims, vocabulary, tables.actors, tables.affiliations))
+    chosen = keep(claims, vocabulary, tables.actors, tables.affiliations)
+    kept = attrs.evolve(tables, claims=claims.filter(chosen))
+    # Checked already, as a whole: the kept rows are whole statements, with every actor,
+    # affiliation and rebuttal target, so they make a valid set without checking again.
+    return build(kept._all(), kept.labels, kept.source)
+
+
+def keep(
+    claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table, affiliations: pa.Table
+) -> pa.Array:
+    """Which rows of a claims table in the normal form to keep (a boolean column).
+
+    The actors and affiliations tables serve the rules that look beyond a claim's own keys
+    (ATTRIBUTION: content names an actor by an alias too; parts: PartOf links).
+    """
+    statement = _whole(claims["statement_id"])
+    rebuttal = _is(claims["type"], "rebuttal")
+    targets = pc.list_flatten(pc.filter(_whole(claims["targets"]), rebuttal))
+    target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
+    rebutted = pc.is_in(statement, value_set=target_ids)
+    claimed = pc.is_valid(claims["predicate"])
+    found = _clashing(claims, pc.and_(_whole(claimed), rebutted), vocabulary)
+    # Whole statements: a finding holds the statement with all its claims.
+    chosen = pc.unique(pc.take(statement, found))
+    # The rules that look beyond a claim's keys (ATTRIBUTION, parts) keep their statements too.
+    more = [
+        _whole(attribution_statements(claims, actors, vocabulary)),
+        _whole(part_statements(claims, affiliations, vocabulary)),
+    ]
+    chosen = pc.unique(
+        pa.concat_arrays([chosen, *(ids.cast(chosen.type) for ids in (target_ids, *more))])
     )
-    return table_form.from_arrow(kept)
+    return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=chosen))
 
 
-def _same(value: str | bool, n: int) -> pa.Array:
-    """``n`` copies of one value, made by Arrow (not a Python list of ``n`` items)."""
-    kind = pa.string() if isinstance(value, str) else pa.bool_()
-    return pa.repeat(pa.scalar(value, kind), n)
+def _whole(column: Any) -> pa.Array:
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
 
 
-def _strings(column: Any) -> pa.ChunkedArray:
+def _strings(column: Any) -> pa.Array:
     """A column as plain strings (enum columns are dictionary-encoded)."""
+    column = _whole(column)
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
 
 
-def _days(column: Any, unbounded: int) -> pa.ChunkedArray:
-    return pc.fill_null(column.cast(pa.int32()), unbounded)
+def _is(column: Any, word: str) -> pa.Array:
+    """Whether each value of an enum column is ``word`` (null: false), read on its codes.
+
+    In the normal form an enum column is dictionary-encoded; each chunk has its dictionary.
+    """
+    if isinstance(column, pa.ChunkedArray):
+        chunks = [_is(chunk, word) for chunk in column.chunks]
+        return pa.concat_arrays(chunks) if chunks else pa.array([], pa.bool_())
+    code = pc.index(column.dictionary, word).as_py()
+    return pc.fill_null(pc.equal(column.indices, code), False)
 
 
-def _keep(
-    claims: pa.Table, vocabulary: Vocabulary, actors: pa.Table, affiliations: pa.Table
-) -> pa.ChunkedArray:
-    """Which rows of a claims table to keep (a boolean column)."""
-    statement = claims["statement_id"]
-    rebuttal = pc.equal(_strings(claims["type"]), "rebuttal")
-    targets = pc.list_flatten(pc.filter(claims["targets"], rebuttal))
-    target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
-    rebutted = pc.is_in(statement, value_set=target_ids)
-    has_claim = pc.is_valid(claims["predicate"])
-    keys = _key_rows(claims, pc.and_(has_claim, rebutted), vocabulary)
-    rows = _clashing_rows(keys)
-    # Whole statements: a finding holds the statement with all its claims.
-    chosen = pc.unique(pc.take(statement, rows))
-    # The rules that look beyond a claim's keys (ATTRIBUTION, parts) keep their statements too.
-    more = [
-        attribution_statements(claims, actors, vocabulary).cast(chosen.type),
-        part_statements(claims, affiliations, vocabulary).cast(chosen.type),
-    ]
-    chosen = pa.chunked_array([chosen, target_ids.cast(chosen.type), *more])
-    return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=pc.unique(chosen)))
-
-
-def _key_rows(claims: pa.Table, rebutted: pa.ChunkedArray, vocabulary: Vocabulary) -> pa.Table:
-    """One row per (claim, key it goes under), for every kind of key the checker uses."""
-    n = claims.num_rows
-    subject, obj = _strings(claims["subject"]), _strings(claims["object"])
+def _columns(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> Columns:
+    """The key producers' view of a claims table (a claimless row's predicate is null)."""
+    subject = _strings(claims["subject"])
+    obj = _strings(claims["object"])
     predicate = _strings(claims["predicate"])
-    affirmed = pc.fill_null(pc.equal(_strings(claims["polarity"]), "affirmed"), False)
-    counted = pc.fill_null(pc.is_valid(claims["quantity_low_open"]), False)
-    names = [name for name in pc.unique(predicate).to_pylist() if name is not None]
-    profiles = {name: profile_of(vocabulary, name) for name in names}
-    timeless = [name for name, p in profiles.items() if p is not None and p.timeless]
-    start, end = _periods(claims, predicate, timeless)
-    row = pa.array(range(n), pa.int64())
-    parts: list[pa.Table] = []
+    names = pc.unique(predicate).drop_null()
+    codes, profiles = predicates(names.to_pylist(), vocabulary)
+    entities = pc.unique(pa.chunked_array([subject, obj]))
+    return Columns(
+        subject=pc.index_in(subject, value_set=entities),
+        object=pc.fill_null(pc.index_in(obj, value_set=entities), -1),
+        predicate=pc.index_in(predicate, value_set=names),
+        affirmed=_is(claims["polarity"], "affirmed"),
+        rebutted=rebutted,
+        quantity=_figures(claims),
+        low=_whole(claims["quantity_low"]),
+        high=_whole(claims["quantity_high"]),
+        open_end=pc.or_(_whole(claims["quantity_low_open"]), _whole(claims["quantity_high_open"])),
+        codes=codes,
+        seen=frozenset(names.to_pylist()),
+        profiles=profiles,
+        vocabulary=vocabulary,
+        cache={},
+    )
 
-    def add(mask: Any, kind: str, key: tuple[Any, Any, Any], other: Any, **flags: Any) -> None:
-        chosen = pc.filter(row, mask)
-        if len(chosen) == 0:
-            return
 
-        def pick(value: Any) -> Any:
-            if isinstance(value, str):
-                return _same(value, len(chosen))
-            return pc.take(value, chosen)
+def _figures(claims: pa.Table) -> pa.Array:
+    """Each claim's quantity as a code: equal figures, open ends and unit, equal codes."""
 
-        k1, k2, k3 = key
-        joined = pc.binary_join_element_wise(
-            kind, pick(k1), pick(k2), pc.fill_null(pick(k3), ""), _SEP
+    def read(name: str) -> pa.Array:
+        return _whole(claims[name])
+
+    has = pc.is_valid(read("quantity_low_open"))
+    counted = pc.indices_nonzero(has)
+    parts = [
+        pc.take(read(name), counted).cast(pa.string())
+        for name in (
+            "quantity_low",
+            "quantity_high",
+            "quantity_low_open",
+            "quantity_high_open",
+            "quantity_unit",
         )
-        parts.append(
-            pa.table(
-                {
-                    "key": joined,
-                    "kind": _same(kind, len(chosen)),
-                    "row": chosen,
-                    "affirmed": pick(flags.get("affirmed", affirmed)),
-                    "negated": pick(flags.get("negated", pc.invert(affirmed))),
-                    "counted": pc.cast(pick(flags.get("counted", counted)), pa.int32()),
-                    "other": pc.fill_null(pick(other), ""),
-                    "start": pick(start),
-                    "end": pick(end),
-                }
-            )
-        )
-
-    yes, no = _same(True, n), _same(False, n)
-    for name in names:
-        profile = profiles[name]
-        mine = pc.equal(predicate, name)
-        first, second = _oriented(subject, obj, symmetric=profile is not None and profile.symmetric)
-        add(mine, _PROPOSITION, (first, name, second), "")
-        # The negation a contradicting rebuttal implies of a target claim: the other polarity.
-        add(
-            pc.and_(mine, rebutted),
-            _PROPOSITION,
-            (first, name, second),
-            "",
-            affirmed=pc.invert(affirmed),
-            negated=affirmed,
-            counted=pc.and_(counted, pc.invert(affirmed)),
-        )
-        if profile is None:
-            continue
-        # Affirmed claims imply, and so do the affirmed negations of negated targets.
-        stated = pc.and_(mine, pc.or_(affirmed, rebutted))
-        for implied_name, implied in _implied(profile, vocabulary):
-            for s, o in _orientations(subject, obj, profile, implied):
-                one, two = _oriented(s, o, symmetric=implied.symmetric)
-                # An implied claim is affirmed, whatever the polarity of the row it comes from
-                # (a rebuttal's negation of a negated target implies, affirmed).
-                add(
-                    stated,
-                    _PROPOSITION,
-                    (one, implied_name, two),
-                    "",
-                    affirmed=yes,
-                    negated=no,
-                    counted=no,
-                )
-                _exclusive(add, stated, implied_name, implied, (s, o))
-                _contrary(add, stated, implied_name, implied, (s, o), vocabulary=vocabulary)
-        for s, o in _orientations(subject, obj, profile, profile):
-            _exclusive(add, stated, name, profile, (s, o))
-            _contrary(add, stated, name, profile, (s, o), vocabulary=vocabulary)
-    if not parts:
-        return pa.table({"key": pa.array([], pa.string())})
-    return pa.concat_tables(parts)
+    ]
+    joined = pc.binary_join_element_wise(
+        *parts, "\x1f", null_handling="replace", null_replacement="\x1e"
+    )
+    codes = pc.dictionary_encode(joined).indices
+    return pc.replace_with_mask(pa.nulls(len(has), pa.int32()), has, codes)
 
 
-def _exclusive(add: Any, mask: Any, name: str, profile: Profile, claim: tuple[Any, Any]) -> None:
-    """Key rows for the functional and inverse-functional keys of affirmed claims."""
-    s, o = claim
-    with_object = pc.and_(mask, pc.is_valid(o))
-    yes, no = _same(True, len(mask)), _same(False, len(mask))
-    if profile.functional:
-        add(
-            with_object,
-            _EXCLUSIVE,
-            (name + _SEP + "f", s, s),
-            o,
-            affirmed=yes,
-            negated=no,
-            counted=no,
-        )
-    if profile.inverse_functional:
-        add(
-            with_object,
-            _EXCLUSIVE,
-            (name + _SEP + "i", o, o),
-            s,
-            affirmed=yes,
-            negated=no,
-            counted=no,
-        )
-
-
-def _contrary(
-    add: Any,
-    mask: Any,
-    name: str,
-    profile: Profile,
-    claim: tuple[Any, Any],
-    *,
-    vocabulary: Vocabulary,
-) -> None:
-    """Key rows for the contrary pairs an affirmed claim may be one side of."""
-    s, o = claim
-    if not profile.contrary:
-        return
-    for other in sorted(vocabulary.contraries(name)):
-        pair = _SEP.join(sorted((name, other)))
-        # Both orientations go under both keys: a symmetric claim stands for its mirror too, so
-        # two readings of one pair meet whichever way either was stated.
-        for one, two in ((s, o), (o, s)):
-            add(
-                pc.and_(mask, pc.is_valid(two)),
-                _CONTRARY,
-                (one, pair, two),
-                name,
-                affirmed=_same(True, len(mask)),
-                negated=_same(False, len(mask)),
-                counted=_same(False, len(mask)),
-            )
-
-
-def _implied(profile: Profile, vocabulary: Vocabulary) -> Iterator[tuple[str, Profile]]:
-    for chain in profile.chains:
-        implied = profile_of(vocabulary, chain[-1])
-        assert implied is not None  # a vocabulary implies only what it holds
-        yield chain[-1], implied
-
-
-def _orientations(
-    subject: Any, obj: Any, profile: Profile, implied: Profile
-) -> list[tuple[Any, Any]]:
-    """A claim's orientations: both for a symmetric predicate (it stands for its mirror)."""
-    if profile.symmetric or implied.symmetric:
-        return [(subject, obj), (pc.coalesce(obj, subject), subject)]
-    return [(subject, obj)]
-
-
-def _oriented(subject: Any, obj: Any, *, symmetric: bool) -> tuple[Any, Any]:
-    """Subject and object as a key holds them: sorted for a symmetric predicate."""
-    if not symmetric:
-        return subject, obj
-    swap = pc.fill_null(pc.less(obj, subject), False)
-    return pc.if_else(swap, obj, subject), pc.if_else(swap, subject, obj)
-
-
-def _periods(
-    claims: pa.Table, predicate: pa.ChunkedArray, timeless: list[str]
-) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+def _periods(claims: pa.Table, columns: Columns) -> tuple[pa.Array, pa.Array]:
     """Each claim's first and last possible day, as the checker reads its period."""
-    has_when = pc.fill_null(claims["has_when"], False)
-    timeless_names = pa.array(timeless, pa.string())
-    forever = pc.and_(pc.invert(has_when), pc.is_in(predicate, value_set=timeless_names))
+
+    def days(name: str, unbounded: int) -> pa.Array:
+        return pc.fill_null(_whole(claims[name]).cast(pa.int32()), unbounded)
+
+    has_when = pc.fill_null(_whole(claims["has_when"]), False)
+    forever = pc.and_(pc.invert(has_when), columns.flag(lambda p: p.timeless))
     start = pc.if_else(
-        has_when,
-        _days(claims["when_start_earliest"], _LOW),
-        _days(claims["said_on_start_earliest"], _LOW),
+        has_when, days("when_start_earliest", _LOW), days("said_on_start_earliest", _LOW)
     )
-    end = pc.if_else(
-        has_when,
-        _days(claims["when_end_latest"], _HIGH),
-        _days(claims["said_on_end_latest"], _HIGH),
-    )
+    end = pc.if_else(has_when, days("when_end_latest", _HIGH), days("said_on_end_latest", _HIGH))
     return pc.if_else(forever, _LOW, start), pc.if_else(forever, _HIGH, end)
 
 
-def _clashing_rows(keys: pa.Table) -> pa.Array:
-    """The rows under a key that may hold a clash (with repeats)."""
-    if keys.num_rows == 0:
-        return pa.array([], pa.int64())
-    groups = keys.group_by("key").aggregate(
-        [
-            ("row", "count_distinct"),
-            ("kind", "min"),
-            ("affirmed", "any"),
-            ("negated", "any"),
-            ("counted", "sum"),
-            ("other", "count_distinct"),
-            ("start", "max"),
-            ("end", "min"),
+def _clashing(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> pa.Array:
+    """The rows under a key where a row of another class may meet them (numbers).
+
+    ``rebutted`` tells the rows with a claim whose statement a rebuttal targets.
+    """
+    columns = _columns(claims, rebutted, vocabulary)
+    start, end = _periods(claims, columns)
+    made = [
+        (number, keys)
+        for number, producer in enumerate(PRODUCERS)
+        for keys in producer(columns)
+        if pc.any(keys.where).as_py()
+    ]
+    if not made:
+        return pa.array([], pa.int32())
+    parts = _parts(columns, made)
+    found: list[_Part] = []
+    for number in sorted({number for number, _ in made}):
+        mine = [part for part in parts if part.number == number]
+        # A producer that splits its rows in two: matched part against part by key first.
+        found += _matched(mine) if all(part.pivot is not None for part in mine) else mine
+    row = pa.concat_arrays([part.rows for part in found])
+    key = pa.concat_arrays([part.key for part in found])
+    cls = pa.concat_arrays([part.cls for part in found])
+    met = _met(_dense(key).cast(pa.int64()), cls, pc.take(start, row), pc.take(end, row))
+    return pc.unique(pc.take(row, met))
+
+
+class _Part(NamedTuple):
+    """One :class:`Keys` as columns: its claim rows (int32), keys (int64) and classes (int32)."""
+
+    number: int
+    rows: pa.Array
+    key: pa.Array
+    cls: pa.Array
+    pivot: pa.Array | None
+
+
+def _parts(columns: Columns, made: list[tuple[int, Keys]]) -> list[_Part]:
+    """Each producer's :class:`Keys` as a :class:`_Part`, every key one int64.
+
+    A key is packed by arithmetic, its middle (small: a predicate's code or a pair's, per
+    producer) times the square of the number of names, plus its two ends; with too many names
+    for 63 bits, the middle and first end are numbered through one dictionary first.
+    """
+    width = len(columns.codes)
+    offset = 2 * width + 2  # exclusive keys' middles are negative, down to -2 * width - 2
+    middles = (offset + width * width + 1) * len(PRODUCERS)
+    names = max(int(pc.max(columns.subject).as_py() or 0), 0) + 2  # codes -1 .. max
+    packed = (middles * names * names).bit_length() <= _PACKED_BITS
+    chosen = [pc.indices_nonzero(keys.where).cast(pa.int32()) for _, keys in made]
+
+    def term(value: Any, at: pa.Array, scale: int, plus: int) -> Any:
+        # ``value * scale + plus`` at the rows: an int for a value that is one int for all.
+        if isinstance(value, int | bool):
+            return int(value) * scale + plus
+        taken = pc.take(value, at).cast(pa.int64())
+        return pc.add(taken if scale == 1 else pc.multiply(taken, scale), plus)
+
+    def whole(value: Any, at: pa.Array) -> pa.Array:
+        if isinstance(value, int):
+            return pa.repeat(pa.scalar(value, pa.int64()), len(at))
+        return value
+
+    def add(one: Any, other: Any, at: pa.Array) -> pa.Array:
+        if isinstance(one, int) and isinstance(other, int):
+            return whole(one + other, at)
+        return pc.add(one, other) if not isinstance(one, int) else pc.add(other, one)
+
+    count = len(PRODUCERS)
+    heads = [
+        # The middle (each producer's apart from every other's) and the first end, as one.
+        add(
+            term(keys.middle, at, count * names, (offset * count + number) * names),
+            term(keys.first, at, 1, 1),
+            at,
+        )
+        for (number, keys), at in zip(made, chosen, strict=True)
+    ]
+    if not packed:
+        known = pc.unique(pa.concat_arrays(heads))
+        heads = [pc.index_in(one, value_set=known).cast(pa.int64()) for one in heads]
+        names = _SPAN
+    parts = []
+    for (number, keys), at, one in zip(made, chosen, heads, strict=True):
+        key = add(pc.multiply(one, names), term(keys.last, at, 1, 1), at)
+        pivot = keys.pivot
+        if pivot is not None and not isinstance(pivot, bool):
+            pivot = pc.take(pivot, at)
+        cls = whole(term(keys.cls, at, 1, 0), at).cast(pa.int32())
+        parts.append(_Part(number, at, key, cls, pivot))
+    return parts
+
+
+def _matched(parts: list[_Part]) -> list[_Part]:
+    """The key rows of one producer that may clash, as far as their keys tell.
+
+    The producer splits its rows in two (see :class:`Keys`); a row is kept when its key is also
+    held by a row of the other side. The pivot side's keys are looked up first, then the keys
+    of the rows found on the other side, so that only small sets of keys are hashed.
+    """
+
+    def side(part: _Part, pivot: bool) -> pa.Array | None:
+        if isinstance(part.pivot, bool):
+            return None if part.pivot != pivot else pa.repeat(pa.scalar(True), len(part.key))
+        assert part.pivot is not None
+        return part.pivot if pivot else pc.invert(part.pivot)
+
+    def keys_of(masks: list[pa.Array | None]) -> pa.Array:
+        held = [pc.filter(p.key, m) for p, m in zip(parts, masks, strict=True) if m is not None]
+        return pc.unique(pa.concat_arrays(held or [pa.array([], pa.int64())]))
+
+    def among(masks: list[pa.Array | None], known: pa.Array) -> list[pa.Array | None]:
+        return [
+            None if m is None else pc.and_(m, pc.is_in(p.key, value_set=known))
+            for p, m in zip(parts, masks, strict=True)
         ]
+
+    ones = [side(part, True) for part in parts]
+    others = among([side(part, False) for part in parts], keys_of(ones))
+    ones = among(ones, keys_of(others))
+    found = []
+    for part, one, other in zip(parts, ones, others, strict=True):
+        # Each part has a row on one side at least (a side of None holds none of its rows).
+        hit = one if other is None else other if one is None else pc.or_(one, other)
+        assert hit is not None
+        rows, key, cls = (pc.filter(column, hit) for column in (part.rows, part.key, part.cls))
+        found.append(part._replace(rows=rows, key=key, cls=cls))
+    return found
+
+
+def _pack(high: pa.Array, low: pa.Array) -> pa.Array:
+    """Two integers (``low`` in the int32 range) as one int64: equal pairs, equal numbers."""
+    return pc.add(pc.multiply(high.cast(pa.int64()), _SPAN), pc.add(low.cast(pa.int64()), 2**31))
+
+
+def _dense(values: pa.Array) -> pa.Array:
+    """Numbers 0, 1, 2, ... standing for the distinct values (int32)."""
+    return pc.dictionary_encode(values).indices
+
+
+def _met(group: pa.Array, cls: pa.Array, start: pa.Array, end: pa.Array) -> pa.Array:
+    """The key rows whose period may meet that of a row of their group of another class.
+
+    Exact for a group of two classes (each row is tested against the other class's rows); in
+    a group of three classes or more, against every other row, classes aside (it keeps more).
+    """
+    stats = (
+        pa.table({"group": group, "cls": cls})
+        .group_by("group")
+        .aggregate([("cls", "min"), ("cls", "max"), ("cls", "count_distinct")])
+        .sort_by("group")  # groups are numbered 0, 1, 2, ...: now row ``g`` is group ``g``
     )
-    proposition = pc.equal(groups["kind_min"], _PROPOSITION)
-    may_clash = pc.if_else(
-        proposition,
-        pc.or_(
-            pc.and_(groups["affirmed_any"], groups["negated_any"]),
-            pc.greater_equal(groups["counted_sum"], 2),
-        ),
-        pc.greater_equal(groups["other_count_distinct"], 2),
+    mixed = pc.not_equal(stats["cls_min"], stats["cls_max"])
+    inside = pc.indices_nonzero(pc.take(_whole(mixed), group))
+    if len(inside) == 0:
+        return inside
+    group = pc.take(group, inside)
+    order = pc.sort_indices(_pack(group, pc.take(start, inside)))
+    group, inside = pc.take(group, order), pc.take(inside, order)
+    cls, start, end = pc.take(cls, inside), pc.take(start, inside), pc.take(end, inside)
+    base = pc.multiply(group, _SPAN)
+    start_at = pc.add(start.cast(pa.int64()), 2**31)
+    end_at = pc.add(end.cast(pa.int64()), 2**31)
+    low_class = pc.equal(cls, pc.take(_whole(stats["cls_min"]), group))
+    high_class = pc.invert(low_class)
+    two = pc.equal(pc.take(_whole(stats["cls_count_distinct"]), group), 2)
+    everyone = pa.repeat(pa.scalar(True), len(group))
+    n = len(group)
+
+    def before(among: pa.Array) -> pa.Array:
+        # The latest last day of the earlier rows of the group among ``among``, as an offset
+        # from the group's base (negative: none).
+        values = pc.if_else(among, pc.add(base, end_at), pc.subtract(base, 1))
+        running = pc.cumulative_max(values)
+        shifted = pa.concat_arrays([pa.array([-1], pa.int64()), running.slice(0, n - 1)])
+        return pc.subtract(shifted, base)
+
+    def after(among: pa.Array) -> pa.Array:
+        # The earliest first day of the later rows of the group among ``among`` (the span or
+        # more past the base: none).
+        values = pc.if_else(among, pc.add(base, start_at), pc.add(base, _SPAN))
+        running = pc.cumulative_min(values[::-1])[::-1]
+        shifted = pa.concat_arrays([running.slice(1), pa.array([2**62], pa.int64())])
+        return pc.subtract(shifted, base)
+
+    latest = pc.if_else(
+        two, pc.if_else(low_class, before(high_class), before(low_class)), before(everyone)
     )
-    # Two claims whose periods cannot meet never clash; with more, keep the key.
-    apart = pc.and_(
-        pc.equal(groups["row_count_distinct"], 2),
-        pc.greater(groups["start_max"], groups["end_min"]),
+    earliest = pc.if_else(
+        two, pc.if_else(low_class, after(high_class), after(low_class)), after(everyone)
     )
-    kept = pc.filter(groups["key"], pc.and_(may_clash, pc.invert(apart)))
-    return pc.filter(keys["row"], pc.is_in(keys["key"], value_set=kept))
+    met = pc.or_(pc.greater_equal(latest, start_at), pc.less_equal(earliest, end_at))
+    return pc.filter(inside, met)
