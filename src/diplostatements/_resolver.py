@@ -78,7 +78,7 @@ class Resolver:
         base._typos.clear()
         base._suggested.clear()
 
-    def id_sets(self) -> tuple[AbstractSet[str], AbstractSet[str]]:
+    def id_sets(self) -> tuple[set[str], set[str] | frozenset[str]]:
         """The ids this resolver holds, and its base's (empty if none): two sets to look in."""
         base = self._base
         return self._ids, _NONE if base is None else base._ids

@@ -378,10 +378,13 @@ class StatementSet:
             for statement in new.values():
                 for name in plain_names(statement, self._resolver):
                     self._plain.setdefault(name, set()).add(statement.id)
-        for statement in new.values():
-            if type(statement) is not Statement and isinstance(statement, Rebuttal):
-                for target in statement.target_ids:
-                    self._rebuttals.setdefault(target, []).append(statement.id)
+        # A batch of statements alone (the usual large one) has no rebuttal to index: told
+        # apart without a loop.
+        if not set(map(type, new.values())) <= {Statement}:
+            for statement in new.values():
+                if type(statement) is not Statement and isinstance(statement, Rebuttal):
+                    for target in statement.target_ids:
+                        self._rebuttals.setdefault(target, []).append(statement.id)
         self._order = None
 
     # -- reading ----------------------------------------------------------------------------
