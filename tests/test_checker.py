@@ -932,6 +932,45 @@ class TestTables:
         assert sorted(kept.statements) == ["a", "b"]
         assert kept.names == found.names
 
+    def test_attributed_content_keeps_only_what_it_may_clash_with(self, form: Any) -> None:
+        """Content attributed to Russia meets Russia's own words; claims about Russia stay out."""
+        withdrew = Claim("RUS", "withdrew_personnel_from", "VEN")
+        telling = Claim("RUS", "informed", "USA", content=withdrew)
+        praise = [say(f"q{n}", "trump", TUE, Claim("RUS", "praised", f"Y{n}")) for n in range(20)]
+        found = world(
+            say("tweet", "trump", TUE, telling),
+            say("kremlin-line", "peskov", TUE, withdrew.negated()),
+            *praise,
+        )
+        from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
+
+        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        assert sorted(kept.statements) == ["kremlin-line", "tweet"]
+        expected = check(found)
+        assert [(c.kind.value, c.statements) for c in expected] == [
+            ("attribution", ("tweet", "kremlin-line"))
+        ]
+        assert check(form.to_arrow(found)) == expected
+
+    def test_denied_content_of_any_predicate_meets_those_who_assert_it(self, form: Any) -> None:
+        """Denying what a request was about negates it; a report asserting it then clashes."""
+        withdrew = Claim("RUS", "withdrew_personnel_from", "VEN")
+        found = world(
+            say("ask", "trump", TUE, Claim("USA", "requested", "RUS", content=withdrew)),
+            Rebuttal(
+                "no", "peskov", TUE, targets=[ClaimRef("ask", 0, content=True)], kind="denial"
+            ),
+            say("report", "wsj", TUE, withdrew),
+            say("quiet", "wsj", TUE, Claim("RUS", "praised", "VEN")),
+        )
+        from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
+
+        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        assert sorted(kept.statements) == ["ask", "no", "report"]
+        expected = check(found)
+        assert ("no", "report") in [c.statements for c in expected]
+        assert check(form.to_arrow(found)) == expected
+
     def test_a_denied_negation_implies_on_the_table_path(self, form: Any) -> None:
         """Denying "did not meet" asserts a meeting, which implies talks another claim denies."""
         found = world(

@@ -9,6 +9,11 @@ Python loop over rows, the rows that can be in a finding, and keeps:
 - each claim under a key (as the gathering stage keys claims, made by the producers of
   :mod:`~diplostatements.checker._table_keys`) that holds a claim of another class (the other
   polarity, another object, ...) whose period may meet its own;
+- each claim conveying content the checker compares (attributed, or denied through a
+  reference into content) whose content is under such a key: the content is keyed as a row of
+  its own (:func:`~diplostatements.checker._tables_more.content_rows`, a Python loop over
+  those claims alone);
+- the claims a part-of link may lift to a whole, and those about a whole;
 - every rebuttal, and the statements it targets (for DENIAL, disputes and retractions);
 - every actor and affiliation (sides and names).
 
@@ -40,7 +45,7 @@ from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
 from ._table_keys import PRODUCERS, Columns, Keys, predicates
-from ._tables_more import attribution_statements, part_statements
+from ._tables_more import content_rows, part_rows
 
 __all__ = ["candidates"]
 
@@ -83,8 +88,8 @@ def keep(
 ) -> pa.Array:
     """Which rows of a claims table in the normal form to keep (a boolean column).
 
-    The actors and affiliations tables serve the rules that look beyond a claim's own keys
-    (ATTRIBUTION: content names an actor by an alias too; parts: PartOf links).
+    The actors table resolves aliases in nested content; the affiliations table holds the
+    PartOf links that lift claims about parts.
     """
     statement = _whole(claims["statement_id"])
     rebuttal = _is(claims["type"], "rebuttal")
@@ -92,18 +97,87 @@ def keep(
     target_ids = pc.unique(pc.struct_field(targets, "statement_id"))
     rebutted = pc.is_in(statement, value_set=target_ids)
     claimed = pc.is_valid(claims["predicate"])
-    found = _clashing(claims, pc.and_(_whole(claimed), rebutted), vocabulary)
+    rows = _key_rows(claims, pc.and_(_whole(claimed), rebutted), vocabulary, actors)
+    found = _clashing(rows, vocabulary)
+    lifted = part_rows(rows.subject, rows.object, rows.predicate, affiliations, vocabulary)
+    if lifted is not None:
+        found = pa.concat_arrays([found, pc.indices_nonzero(lifted).cast(found.type)])
     # Whole statements: a finding holds the statement with all its claims.
-    chosen = pc.unique(pc.take(statement, found))
-    # The rules that look beyond a claim's keys (ATTRIBUTION, parts) keep their statements too.
-    more = [
-        _whole(attribution_statements(claims, actors, vocabulary)),
-        _whole(part_statements(claims, affiliations, vocabulary)),
-    ]
-    chosen = pc.unique(
-        pa.concat_arrays([chosen, *(ids.cast(chosen.type) for ids in (target_ids, *more))])
-    )
+    chosen = pc.take(statement, pc.take(rows.origin, found))
+    chosen = pc.unique(pa.concat_arrays([chosen, target_ids.cast(chosen.type)]))
     return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=chosen))
+
+
+class _KeyRows(NamedTuple):
+    """What the key producers read: a row per claim of the table, then a row per content row.
+
+    Names and predicates are strings (null on a row without a claim); a period is two day
+    numbers (``_LOW``/``_HIGH``: unbounded); ``origin`` is the claims table's row each key row
+    stands for (its own, or the row conveying the content).
+    """
+
+    subject: pa.Array
+    object: pa.Array
+    predicate: pa.Array
+    affirmed: pa.Array
+    rebutted: pa.Array
+    low: pa.Array
+    high: pa.Array
+    low_open: pa.Array
+    high_open: pa.Array
+    unit: pa.Array
+    start: pa.Array
+    end: pa.Array
+    origin: pa.Array
+
+
+def _key_rows(
+    claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary, actors: pa.Table
+) -> _KeyRows:
+    """The claims table's key rows, and those of the content the checker compares."""
+    predicate = _strings(claims["predicate"])
+    start, end = _periods(claims, predicate, vocabulary)
+    own = _KeyRows(
+        subject=_strings(claims["subject"]),
+        object=_strings(claims["object"]),
+        predicate=predicate,
+        affirmed=_is(claims["polarity"], "affirmed"),
+        rebutted=rebutted,
+        low=_whole(claims["quantity_low"]),
+        high=_whole(claims["quantity_high"]),
+        low_open=_whole(claims["quantity_low_open"]),
+        high_open=_whole(claims["quantity_high_open"]),
+        unit=_strings(claims["quantity_unit"]),
+        start=start,
+        end=end,
+        origin=pa.array(range(claims.num_rows), pa.int32())
+        if claims.num_rows
+        else pa.array([], pa.int32()),
+    )
+    content = content_rows(claims, rebutted, (start, end), actors, vocabulary)
+    if not content.origin:
+        return own
+    more = _KeyRows(
+        subject=pa.array(content.subject, pa.string()),
+        object=pa.array(content.object, pa.string()),
+        predicate=pa.array(content.predicate, pa.string()),
+        affirmed=pa.array(content.affirmed, pa.bool_()),
+        rebutted=pa.array(content.rebutted, pa.bool_()),
+        low=pa.array(content.low, pa.float64()),
+        high=pa.array(content.high, pa.float64()),
+        low_open=pa.array(content.low_open, pa.bool_()),
+        high_open=pa.array(content.high_open, pa.bool_()),
+        unit=pa.array(content.unit, pa.string()),
+        start=pc.fill_null(pa.array(content.start, pa.int32()), _LOW),
+        end=pc.fill_null(pa.array(content.end, pa.int32()), _HIGH),
+        origin=pa.array(content.origin, pa.int32()),
+    )
+    return _KeyRows(
+        *(
+            pa.concat_arrays([mine, theirs.cast(mine.type)])
+            for mine, theirs in zip(own, more, strict=True)
+        )
+    )
 
 
 def _whole(column: Any) -> pa.Array:
@@ -128,11 +202,9 @@ def _is(column: Any, word: str) -> pa.Array:
     return pc.fill_null(pc.equal(column.indices, code), False)
 
 
-def _columns(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> Columns:
-    """The key producers' view of a claims table (a claimless row's predicate is null)."""
-    subject = _strings(claims["subject"])
-    obj = _strings(claims["object"])
-    predicate = _strings(claims["predicate"])
+def _columns(rows: _KeyRows, vocabulary: Vocabulary) -> Columns:
+    """The key producers' view of the key rows (a claimless row's predicate is null)."""
+    subject, obj, predicate = rows.subject, rows.object, rows.predicate
     names = pc.unique(predicate).drop_null()
     codes, profiles = predicates(names.to_pylist(), vocabulary)
     entities = pc.unique(pa.chunked_array([subject, obj]))
@@ -140,12 +212,12 @@ def _columns(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> Co
         subject=pc.index_in(subject, value_set=entities),
         object=pc.fill_null(pc.index_in(obj, value_set=entities), -1),
         predicate=pc.index_in(predicate, value_set=names),
-        affirmed=_is(claims["polarity"], "affirmed"),
-        rebutted=rebutted,
-        quantity=_figures(claims),
-        low=_whole(claims["quantity_low"]),
-        high=_whole(claims["quantity_high"]),
-        open_end=pc.or_(_whole(claims["quantity_low_open"]), _whole(claims["quantity_high_open"])),
+        affirmed=rows.affirmed,
+        rebutted=rows.rebutted,
+        quantity=_figures(rows),
+        low=rows.low,
+        high=rows.high,
+        open_end=pc.or_(rows.low_open, rows.high_open),
         codes=codes,
         seen=frozenset(names.to_pylist()),
         profiles=profiles,
@@ -154,23 +226,13 @@ def _columns(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> Co
     )
 
 
-def _figures(claims: pa.Table) -> pa.Array:
-    """Each claim's quantity as a code: equal figures, open ends and unit, equal codes."""
-
-    def read(name: str) -> pa.Array:
-        return _whole(claims[name])
-
-    has = pc.is_valid(read("quantity_low_open"))
+def _figures(rows: _KeyRows) -> pa.Array:
+    """Each row's quantity as a code: equal figures, open ends and unit, equal codes."""
+    has = pc.is_valid(rows.low_open)
     counted = pc.indices_nonzero(has)
     parts = [
-        pc.take(read(name), counted).cast(pa.string())
-        for name in (
-            "quantity_low",
-            "quantity_high",
-            "quantity_low_open",
-            "quantity_high_open",
-            "quantity_unit",
-        )
+        pc.take(column, counted).cast(pa.string())
+        for column in (rows.low, rows.high, rows.low_open, rows.high_open, rows.unit)
     ]
     joined = pc.binary_join_element_wise(
         *parts, "\x1f", null_handling="replace", null_replacement="\x1e"
@@ -179,14 +241,20 @@ def _figures(claims: pa.Table) -> pa.Array:
     return pc.replace_with_mask(pa.nulls(len(has), pa.int32()), has, codes)
 
 
-def _periods(claims: pa.Table, columns: Columns) -> tuple[pa.Array, pa.Array]:
+def _periods(
+    claims: pa.Table, predicate: pa.Array, vocabulary: Vocabulary
+) -> tuple[pa.Array, pa.Array]:
     """Each claim's first and last possible day, as the checker reads its period."""
 
     def days(name: str, unbounded: int) -> pa.Array:
         return pc.fill_null(_whole(claims[name]).cast(pa.int32()), unbounded)
 
+    timeless = [name for name, meaning in vocabulary.items() if meaning.timeless]
     has_when = pc.fill_null(_whole(claims["has_when"]), False)
-    forever = pc.and_(pc.invert(has_when), columns.flag(lambda p: p.timeless))
+    forever = pc.and_(
+        pc.invert(has_when),
+        pc.fill_null(pc.is_in(predicate, value_set=pa.array(timeless, pa.string())), False),
+    )
     start = pc.if_else(
         has_when, days("when_start_earliest", _LOW), days("said_on_start_earliest", _LOW)
     )
@@ -194,13 +262,10 @@ def _periods(claims: pa.Table, columns: Columns) -> tuple[pa.Array, pa.Array]:
     return pc.if_else(forever, _LOW, start), pc.if_else(forever, _HIGH, end)
 
 
-def _clashing(claims: pa.Table, rebutted: pa.Array, vocabulary: Vocabulary) -> pa.Array:
-    """The rows under a key where a row of another class may meet them (numbers).
-
-    ``rebutted`` tells the rows with a claim whose statement a rebuttal targets.
-    """
-    columns = _columns(claims, rebutted, vocabulary)
-    start, end = _periods(claims, columns)
+def _clashing(rows: _KeyRows, vocabulary: Vocabulary) -> pa.Array:
+    """The key rows under a key where a row of another class may meet them (numbers)."""
+    columns = _columns(rows, vocabulary)
+    start, end = rows.start, rows.end
     made = [
         (number, keys)
         for number, producer in enumerate(PRODUCERS)

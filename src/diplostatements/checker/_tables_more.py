@@ -1,68 +1,190 @@
-"""What the table path keeps for the rules that look beyond a claim's own keys.
+"""The table path's key rows beyond the claims table's own: content, and claims about parts.
 
-:mod:`~diplostatements.checker._tables` keeps the rows whose keys may hold a clash. Content an
-attributive claim conveys ("Russia informed us that X") is not a row of its own: it meets the
-assertions of the side it is attributed to (ATTRIBUTION). Any such clash needs a claim with the
-content's subject or object as its own subject or object (every rule compares claims that share
-their subject, their object, or both, in one orientation or the other), so the statements of those
-claims are kept, with the statements that attribute the content. That keeps more than it must, never
-less.
+:mod:`~diplostatements.checker._tables` keeps the rows whose keys may hold a clash. Nested content
+is not a row of the claims table, yet the checker compares some of it as an assertion: content an
+attributive claim conveys ("Russia informed us that X") meets the assertions of the side it is
+attributed to (ATTRIBUTION), and content a rebuttal denies (``ClaimRef(..., content=n)``) is
+negated. :func:`content_rows` reads that content (only on the rows that convey it) into key rows
+of their own, each pointing back to the row that conveys it, so that the same producers key it
+as any claim: a conveying statement is kept when its content's keys hold a clash.
 
-Likewise a distributive claim about a part is lifted to the part's wholes (PartOf links, held in
-the affiliations table as rows with ``part_of`` true). A lifted claim meets claims about the whole
-(as subject or, for a symmetric predicate, object) or, for an inverse-functional predicate, claims
-of that predicate, stated or implied: so the statements of the claims of distributive predicates
-(and of those implying one) are kept, and of every claim whose subject or object is a whole.
+A distributive claim about a part is lifted to the part's wholes (PartOf links, held in the
+affiliations table as rows with ``part_of`` true). A lifted claim meets claims about the whole (as
+subject or, for a symmetric predicate, object) or, for an inverse-functional predicate, claims of
+that predicate, stated or implied: so :func:`part_rows` picks the claims of distributive predicates
+(and of those implying one), and every claim whose subject or object is a whole.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from .._tables_content import parse_content
+from .._tables_schema import bounds_of
+from ..claims import Claim
 from ..vocabulary import Vocabulary
 
-__all__ = ["attribution_statements", "part_statements"]
+__all__ = ["Content", "content_rows", "part_rows"]
 
 
-def attribution_statements(claims: pa.Table, actors: pa.Table, vocabulary: Vocabulary) -> pa.Array:
-    """The ids of the statements that an ATTRIBUTION finding may hold (with repeats).
+class Content(NamedTuple):
+    """Key rows for nested content, as columns: what :func:`content_rows` found.
+
+    Each row is a claim some row of the claims table conveys (``origin``), with its period as
+    the checker reads it (day numbers, ``None``: unbounded) and whether a rebuttal may deny it.
+    """
+
+    origin: list[int]
+    subject: list[str]
+    predicate: list[str]
+    object: list[str | None]
+    affirmed: list[bool]
+    rebutted: list[bool]
+    low: list[float | None]
+    high: list[float | None]
+    low_open: list[bool | None]
+    high_open: list[bool | None]
+    unit: list[str | None]
+    start: list[int | None]
+    end: list[int | None]
+
+
+def content_rows(
+    claims: pa.Table,
+    rebutted: pa.Array,
+    periods: tuple[pa.Array, pa.Array],
+    actors: pa.Table,
+    vocabulary: Vocabulary,
+) -> Content:
+    """The content the checker compares as an assertion, as key rows of their own.
+
+    Content an affirmed claim of an attributive predicate conveys is attributed to a side
+    (ATTRIBUTION); nested content of a claim a rebuttal targets may be denied at any depth
+    (``ClaimRef(..., content=n)``), so each level of it is a row that a rebuttal may negate.
+    A row's period is its ``when``; without one, the period of the claim conveying it, or all
+    time for a timeless predicate (as the rows stage reads it).
 
     Args:
         claims: a claims table in the normal form (``tables.validate``).
+        rebutted: whether a rebuttal targets each row's statement (bool).
+        periods: each row's first and last day as day numbers (int32; the unbounded ends as
+            the table path codes them).
         actors: its actors table (content names an actor by an alias as well as by its id).
-        vocabulary: which predicates are attributive.
+        vocabulary: which predicates are attributive, and which timeless.
     """
+    found = Content([], [], [], [], [], [], [], [], [], [], [], [], [])
+    if claims.num_rows == 0:
+        return found
     names = [name for name, predicate in vocabulary.items() if predicate.attributive]
-    statement = claims["statement_id"]
-    if not names or claims.num_rows == 0:
-        return pa.array([], statement.type)
-    predicate = _strings(claims["predicate"])
-    affirmed = pc.fill_null(pc.equal(_strings(claims["polarity"]), "affirmed"), False)
+    has = pc.is_valid(claims["content"])
     telling = pc.and_(
-        pc.and_(pc.is_in(predicate, value_set=pa.array(names, pa.string())), affirmed),
-        pc.is_valid(claims["content"]),
+        pc.and_(
+            pc.fill_null(
+                pc.is_in(_strings(claims["predicate"]), pa.array(names, pa.string())), False
+            ),
+            pc.fill_null(pc.equal(_strings(claims["polarity"]), "affirmed"), False),
+        ),
+        has,
     )
-    contents = pc.filter(claims["content"], telling).to_pylist()
-    if not contents:
-        return pa.array([], statement.type)
+    rows = pc.indices_nonzero(pc.and_(has, pc.or_(telling, rebutted)))
+    if len(rows) == 0:
+        return found
+    texts = pc.take(claims["content"], rows).to_pylist()
+    denied = pc.take(rebutted, rows).to_pylist()
+    starts = pc.take(periods[0], rows).to_pylist()
+    ends = pc.take(periods[1], rows).to_pylist()
     aliases = _aliases(actors)
-    entities: set[str] = set()
-    for text in contents:
-        content = parse_content(text)
-        for name in (content.subject, content.object):
-            if name is not None:
-                entities.add(name)
-                entities.add(aliases.get(name, name))
-    value_set = pa.array(sorted(entities), pa.string())
-    sharing = pc.or_(
-        pc.fill_null(pc.is_in(_strings(claims["subject"]), value_set=value_set), False),
-        pc.fill_null(pc.is_in(_strings(claims["object"]), value_set=value_set), False),
+    timeless = {name for name, predicate in vocabulary.items() if predicate.timeless}
+    for row, text, deniable, start, end in zip(
+        rows.to_pylist(), texts, denied, starts, ends, strict=True
+    ):
+        claim: Claim | None = parse_content(text)
+        span = (start, end)
+        while claim is not None:
+            if claim.when is not None:
+                first, _, _, last = bounds_of(claim.when)
+                span = (
+                    None if first is None else first.toordinal() - _EPOCH,
+                    None if last is None else last.toordinal() - _EPOCH,
+                )
+            elif claim.predicate in timeless:
+                span = (None, None)
+            _add(found, row, claim, aliases=aliases, deniable=deniable, span=span)
+            # Only a rebuttal reaches deeper than the content a claim conveys.
+            claim = claim.content if deniable else None
+    return found
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+"""Day numbers count from here (as Arrow's ``date32``)."""
+
+
+def _add(
+    found: Content,
+    row: int,
+    claim: Claim,
+    *,
+    aliases: dict[str, str],
+    deniable: bool,
+    span: tuple[int | None, int | None],
+) -> None:
+    quantity = claim.quantity
+    found.origin.append(row)
+    found.subject.append(aliases.get(claim.subject, claim.subject))
+    found.predicate.append(claim.predicate)
+    found.object.append(None if claim.object is None else aliases.get(claim.object, claim.object))
+    found.affirmed.append(claim.affirmed)
+    found.rebutted.append(deniable)
+    found.low.append(None if quantity is None else quantity.low)
+    found.high.append(None if quantity is None else quantity.high)
+    found.low_open.append(None if quantity is None else quantity.low_open)
+    found.high_open.append(None if quantity is None else quantity.high_open)
+    found.unit.append(None if quantity is None else quantity.unit)
+    found.start.append(span[0])
+    found.end.append(span[1])
+
+
+def part_rows(
+    subject: pa.Array,
+    obj: pa.Array,
+    predicate: pa.Array,
+    affiliations: pa.Table,
+    vocabulary: Vocabulary,
+) -> pa.Array | None:
+    """Which key rows a finding through part-of links may hold (bool; None: no part-of links).
+
+    Args:
+        subject: each key row's subject (strings).
+        obj: each key row's object (strings; null: none).
+        predicate: each key row's predicate (strings; null: a row without a claim).
+        affiliations: the affiliations table, part-of links among them.
+        vocabulary: which predicates are distributive.
+    """
+    if "part_of" not in affiliations.column_names or affiliations.num_rows == 0:
+        return None
+    links = pc.fill_null(affiliations["part_of"], False)
+    wholes = pc.unique(pc.filter(_strings(affiliations["organization"]), links))
+    if len(wholes) == 0:
+        return None
+    lifting = [
+        name
+        for name, predicate in vocabulary.items()
+        if any(
+            vocabulary[chain[-1]].distributive
+            for chain in ((name,), *vocabulary.implications(name))
+        )
+    ]
+    return pc.or_(
+        pc.fill_null(pc.is_in(predicate, value_set=pa.array(lifting, pa.string())), False),
+        pc.or_(
+            pc.fill_null(pc.is_in(subject, value_set=wholes), False),
+            pc.fill_null(pc.is_in(obj, value_set=wholes), False),
+        ),
     )
-    return pc.filter(statement, pc.or_(telling, sharing)).combine_chunks()
 
 
 def _aliases(actors: pa.Table) -> dict[str, str]:
@@ -76,40 +198,6 @@ def _aliases(actors: pa.Table) -> dict[str, str]:
     return found
 
 
-def _strings(column: Any) -> pa.ChunkedArray:
+def _strings(column: Any) -> Any:
     """A column as plain strings (enum columns are dictionary-encoded)."""
     return column.cast(pa.string()) if pa.types.is_dictionary(column.type) else column
-
-
-def part_statements(claims: pa.Table, affiliations: pa.Table, vocabulary: Vocabulary) -> pa.Array:
-    """The ids of the statements a finding through part-of links may hold (with repeats).
-
-    Args:
-        claims: a claims table in the normal form (``tables.validate``).
-        affiliations: its affiliations table, part-of links among them.
-        vocabulary: which predicates are distributive.
-    """
-    statement = claims["statement_id"]
-    if "part_of" not in affiliations.column_names or affiliations.num_rows == 0:
-        return pa.array([], statement.type)
-    links = pc.fill_null(affiliations["part_of"], False)
-    wholes = pc.unique(pc.filter(_strings(affiliations["organization"]), links))
-    if len(wholes) == 0:
-        return pa.array([], statement.type)
-    lifting = [
-        name
-        for name, predicate in vocabulary.items()
-        if any(
-            vocabulary[chain[-1]].distributive
-            for chain in ((name,), *vocabulary.implications(name))
-        )
-    ]
-    predicate = _strings(claims["predicate"])
-    kept = pc.or_(
-        pc.fill_null(pc.is_in(predicate, value_set=pa.array(lifting, pa.string())), False),
-        pc.or_(
-            pc.fill_null(pc.is_in(_strings(claims["subject"]), value_set=wholes), False),
-            pc.fill_null(pc.is_in(_strings(claims["object"]), value_set=wholes), False),
-        ),
-    )
-    return pc.filter(statement, kept).combine_chunks()
