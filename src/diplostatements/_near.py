@@ -36,27 +36,35 @@ class NearNames:
     or two neighbours swapped).
     """
 
-    __slots__ = ("_by_key", "_lengths")
+    __slots__ = ("_by_key", "_lengths", "_pending")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self._by_key: dict[str, list[str]] = {}
         # The lengths a word may have to be one slip from some name: most plain entity names
         # are much longer or shorter than any actor id, and are done with at once.
         self._lengths: set[int] = set()
+        # Names added but not yet indexed: the index is built on the first look-up, so a set
+        # read from a file (which asks for no hint) never pays for it.
+        self._pending: dict[str, None] = {}
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
         """Index one more name (each name is added once)."""
+        size = len(name.lower())
+        self._lengths.update((size - 1, size, size + 1))
+        self._pending[name] = None
+
+    def _index(self) -> None:
         by_key = self._by_key
-        lowered = name.lower()
-        self._lengths.update((len(lowered) - 1, len(lowered), len(lowered) + 1))
-        for key in _keys(lowered):
-            found = by_key.get(key)
-            if found is None:
-                by_key[key] = [name]
-            else:
-                found.append(name)
+        for name in self._pending:
+            for key in _keys(name.lower()):
+                found = by_key.get(key)
+                if found is None:
+                    by_key[key] = [name]
+                else:
+                    found.append(name)
+        self._pending.clear()
 
     @property
     def lengths(self) -> set[int]:
@@ -65,6 +73,9 @@ class NearNames:
 
     def discard(self, name: str) -> None:
         """Forget one name (indexed once by :meth:`add`); an unknown name is ignored."""
+        if name in self._pending:
+            del self._pending[name]
+            return
         by_key = self._by_key
         for key in _keys(name.lower()):
             found = by_key.get(key)
@@ -77,6 +88,7 @@ class NearNames:
         """Index every name of ``other`` too (``other`` holds none of this index's names)."""
         by_key = self._by_key
         self._lengths |= other._lengths
+        self._pending.update(other._pending)
         for key, names in other._by_key.items():
             found = by_key.get(key)
             if found is None:
@@ -89,6 +101,7 @@ class NearNames:
         new = NearNames()
         new._by_key = {key: list(names) for key, names in self._by_key.items()}
         new._lengths = set(self._lengths)
+        new._pending = dict(self._pending)
         return new
 
     def near(self, word: str) -> list[str]:
@@ -96,6 +109,8 @@ class NearNames:
         lowered = word.lower()
         if len(lowered) not in self._lengths:
             return []
+        if self._pending:
+            self._index()
         by_key = self._by_key
         found: set[str] = set()
         for key in _keys(lowered):
