@@ -134,9 +134,9 @@ def _add(
 ) -> None:
     quantity = claim.quantity
     found.origin.append(row)
-    found.subject.append(aliases.get(claim.subject, claim.subject))
+    found.subject.append(_resolved(claim.subject, aliases))
     found.predicate.append(claim.predicate)
-    found.object.append(None if claim.object is None else aliases.get(claim.object, claim.object))
+    found.object.append(None if claim.object is None else _resolved(claim.object, aliases))
     found.affirmed.append(claim.affirmed)
     found.rebutted.append(deniable)
     found.low.append(None if quantity is None else quantity.low)
@@ -146,6 +146,12 @@ def _add(
     found.unit.append(None if quantity is None else quantity.unit)
     found.start.append(span[0])
     found.end.append(span[1])
+
+
+def _resolved(name: str, aliases: dict[str, str]) -> str:
+    """The actor id a name stands for (see :func:`_aliases`), or the name itself."""
+    found = aliases.get(name)
+    return found if found is not None else aliases.get(name.casefold(), name)
 
 
 def part_rows(
@@ -188,13 +194,19 @@ def part_rows(
 
 
 def _aliases(actors: pa.Table) -> dict[str, str]:
-    """Alias -> actor id."""
-    if actors.num_rows == 0 or "aliases" not in actors.column_names:
+    """Each name content may use for an actor -> its id: ids as they are, aliases casefolded.
+
+    As a set resolves names: an id is itself; any other name is looked up casefolded.
+    """
+    if actors.num_rows == 0:
         return {}
+    ids = actors["id"].to_pylist()
     found: dict[str, str] = {}
-    for ident, names in zip(actors["id"].to_pylist(), actors["aliases"].to_pylist(), strict=True):
-        for name in names or ():
-            found[name] = ident
+    if "aliases" in actors.column_names:
+        for ident, names in zip(ids, actors["aliases"].to_pylist(), strict=True):
+            for name in names or ():
+                found[name.casefold()] = ident
+    found.update((ident, ident) for ident in ids)
     return found
 
 
