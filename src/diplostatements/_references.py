@@ -403,10 +403,10 @@ def _stage_statements(  # noqa: PLR0911 -- each check returns at once
         return not typo_of(name)
 
     def names_plain(claims: list[Claim]) -> bool:
-        # Whether every name the claims hold is an id or a plain name. Most chunks hold no name
-        # to look at one by one: no alias, and every name ASCII and of a length no slip of an
-        # id has (both tested over the chunk's names at once).
-        # Subjects are mostly ids: tested against the ids at once before any set is made.
+        # Whether every name the claims hold is an id or a plain name. Subjects are mostly ids,
+        # tested against them before any set is made. Most chunks then hold no name to look at
+        # one by one: no alias, and every name ASCII and of a length no slip of an id has (both
+        # tested over the chunk's names at once).
         names = set() if ids.issuperset(map(_SUBJECT, claims)) else set(map(_SUBJECT, claims))
         names.update(map(_OBJECT, claims))
         names.discard(None)

@@ -41,6 +41,7 @@ import pyarrow.compute as pc
 
 from .. import tables as table_form
 from .._tables_read import build
+from .._tables_statements import arange
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
@@ -150,11 +151,17 @@ def _key_rows(
         unit=_strings(claims["quantity_unit"]),
         start=start,
         end=end,
-        origin=pa.array(range(claims.num_rows), pa.int32())
-        if claims.num_rows
-        else pa.array([], pa.int32()),
+        origin=arange(claims.num_rows),
     )
-    content = content_rows(claims, rebutted, (start, end), actors, vocabulary)
+    content = content_rows(
+        _whole(claims["content"]),
+        predicate,
+        own.affirmed,
+        rebutted,
+        periods=(start, end),
+        actors=actors,
+        vocabulary=vocabulary,
+    )
     if not content.origin:
         return own
     more = _KeyRows(

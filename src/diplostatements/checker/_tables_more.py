@@ -54,8 +54,11 @@ class Content(NamedTuple):
 
 
 def content_rows(
-    claims: pa.Table,
+    content: pa.Array,
+    predicate: pa.Array,
+    affirmed: pa.Array,
     rebutted: pa.Array,
+    *,
     periods: tuple[pa.Array, pa.Array],
     actors: pa.Table,
     vocabulary: Vocabulary,
@@ -69,7 +72,9 @@ def content_rows(
     time for a timeless predicate (as the rows stage reads it).
 
     Args:
-        claims: a claims table in the normal form (``tables.validate``).
+        content: each claims-table row's nested content, as JSON text (null: none).
+        predicate: each row's predicate (strings; null: a row without a claim).
+        affirmed: whether each row's claim is affirmed (bool).
         rebutted: whether a rebuttal targets each row's statement (bool).
         periods: each row's first and last day as day numbers (int32; the unbounded ends as
             the table path codes them).
@@ -77,23 +82,14 @@ def content_rows(
         vocabulary: which predicates are attributive, and which timeless.
     """
     found = Content([], [], [], [], [], [], [], [], [], [], [], [], [])
-    if claims.num_rows == 0:
-        return found
-    names = [name for name, predicate in vocabulary.items() if predicate.attributive]
-    has = pc.is_valid(claims["content"])
+    names = [name for name, meaning in vocabulary.items() if meaning.attributive]
     telling = pc.and_(
-        pc.and_(
-            pc.fill_null(
-                pc.is_in(_strings(claims["predicate"]), pa.array(names, pa.string())), False
-            ),
-            pc.fill_null(pc.equal(_strings(claims["polarity"]), "affirmed"), False),
-        ),
-        has,
+        pc.fill_null(pc.is_in(predicate, value_set=pa.array(names, pa.string())), False), affirmed
     )
-    rows = pc.indices_nonzero(pc.and_(has, pc.or_(telling, rebutted)))
+    rows = pc.indices_nonzero(pc.and_(pc.is_valid(content), pc.or_(telling, rebutted)))
     if len(rows) == 0:
         return found
-    texts = pc.take(claims["content"], rows).to_pylist()
+    texts = pc.take(content, rows).to_pylist()
     denied = pc.take(rebutted, rows).to_pylist()
     starts = pc.take(periods[0], rows).to_pylist()
     ends = pc.take(periods[1], rows).to_pylist()
