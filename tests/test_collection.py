@@ -518,6 +518,56 @@ class TestExtendAllOrNothing:
         assert caught == []
 
 
+class TestExtendInChunks:
+    """A batch is staged a chunk at a time: what one chunk checked holds for the next."""
+
+    @pytest.fixture(autouse=True)
+    def _small_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from diplostatements import _references  # noqa: PLC0415 -- the constant patched
+
+        monkeypatch.setattr(_references, "_CHUNK", 2)
+
+    def plain(self, count: int) -> list[Statement]:
+        return [
+            Statement(f"p{i}", "peskov", JUNE_4, [Claim("RUS", "supports", "maduro")])
+            for i in range(count)
+        ]
+
+    def test_a_name_seen_plain_before_a_slip_of_an_id(self) -> None:
+        """A slip of an id in a late chunk is warned about after plain names passed earlier."""
+        s = full_set()
+        batch = [*self.plain(5), Statement("late", "peskov", JUNE_4, [Claim("x", "y", "kremlim")])]
+        with pytest.warns(UserWarning, match="did you mean 'kremlin'") as record:
+            s.extend(batch)
+        assert len(record) == 1
+        assert str(record[0].message).startswith("[5] Statement('late').claims[0].object: ")
+        assert len(s.statements) == len(full_set().statements) + 6
+
+    @pytest.mark.parametrize(
+        "late",
+        [
+            Statement("late", "peskov", JUNE_4, on_behalf_of="kremlim"),
+            Statement("late", "peskov", JUNE_4, cosigners=["nobody"]),
+            Statement("late", "peskov", JUNE_4, relays=[Relay("nobody")]),
+            Statement("p1", "peskov", JUNE_3),
+        ],
+    )
+    def test_a_late_problem_adds_nothing(self, late: Statement) -> None:
+        """An unknown actor or a repeated id in the last chunk refuses the whole batch."""
+        s = full_set()
+        before = snapshot(s)
+        with pytest.raises(ValidationError) as caught:
+            s.extend([*self.plain(5), late])
+        assert [p.split(": ")[0].split(" ")[0] for p in caught.value.problems] == ["[5]"]
+        assert snapshot(s) == before
+
+    def test_others_named_in_a_late_chunk(self) -> None:
+        """Statements naming whom they speak for, in any chunk, are stored with those ids."""
+        s = full_set()
+        s.extend([*self.plain(3), Statement("late", "peskov", JUNE_4, on_behalf_of="RUS")])
+        assert s.statements["late"].on_behalf_of == "RUS"
+
+
 class TestTypoWarning:
     # plain entity names that look like a known id
     TYPOS = (("kremlim", "kremlin"), ("rus", "RUS"), ("Peskov", "peskov"), ("kremlinn", "kremlin"))

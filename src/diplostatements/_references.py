@@ -363,6 +363,11 @@ _ID = attrgetter("id")
 _SPEAKER = attrgetter("speaker")
 _OTHERS = attrgetter("on_behalf_of", "cosigners", "relays")
 _NO_OTHERS = (None, (), ())
+_BEHALF = attrgetter("on_behalf_of")
+_COSIGNERS = attrgetter("cosigners")
+_RELAYS = attrgetter("relays")
+_CHECKED_NAMES = 1 << 18
+"""Plain names remembered as checked across a batch's chunks, at most (then no more are)."""
 _CLAIMS = attrgetter("claims")
 _SUBJECT = attrgetter("subject")
 _OBJECT = attrgetter("object")
@@ -402,20 +407,25 @@ def _stage_statements(  # noqa: PLR0911 -- each check returns at once
             return True
         return not typo_of(name)
 
+    checked: set[str] = set()  # plain names found plain in an earlier chunk
+
     def names_plain(claims: list[Claim]) -> bool:
         # Whether every name the claims hold is an id or a plain name. Subjects are mostly ids,
         # tested against them before any set is made. Most chunks then hold no name to look at
         # one by one: no alias, and every name ASCII and of a length no slip of an id has (both
-        # tested over the chunk's names at once).
+        # tested over the chunk's new names at once).
         names = set() if ids.issuperset(map(_SUBJECT, claims)) else set(map(_SUBJECT, claims))
         names.update(map(_OBJECT, claims))
         names.discard(None)
         names -= ids
         names -= more_ids
+        names -= checked
         if aliased or not lengths.isdisjoint(map(len, names)) or not "".join(names).isascii():
             for name in names:
                 if (aliased or len(name) in lengths or not name.isascii()) and not plain(name):
                     return False
+        if len(checked) < _CHECKED_NAMES:
+            checked.update(names)
         return True
 
     def known_actors(names: Iterable[str | None]) -> bool:
@@ -434,11 +444,13 @@ def _stage_statements(  # noqa: PLR0911 -- each check returns at once
             return False  # an id the set holds
         if not known_actors(set(map(_SPEAKER, chunk)) - ids):
             return False
-        others = set(map(_OTHERS, chunk))
-        others.discard(_NO_OTHERS)
-        for behalf, cosigners, relays in others:
-            if not known_actors((behalf, *cosigners, *(relay.via for relay in relays))):
-                return False
+        # Most chunks name no one else: three passes that find nothing, and no set made.
+        if any(map(_BEHALF, chunk)) or any(map(_COSIGNERS, chunk)) or any(map(_RELAYS, chunk)):
+            others = set(map(_OTHERS, chunk))
+            others.discard(_NO_OTHERS)
+            for behalf, cosigners, relays in others:
+                if not known_actors((behalf, *cosigners, *(relay.via for relay in relays))):
+                    return False
         claims = list(chain.from_iterable(map(_CLAIMS, chunk)))
         if look and not names_plain(claims):
             return False
