@@ -928,9 +928,37 @@ class TestTables:
         )
         from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
 
-        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        kept, _ = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
         assert sorted(kept.statements) == ["a", "b"]
         assert kept.names == found.names
+
+    def test_notes_speak_of_the_whole_set(self, form: Any) -> None:
+        """Names noted in claims that cannot clash are noted from tables too, content included."""
+        found = world(
+            say("a", "trump", TUE, Claim("RUS", "responsibe_for", "The attack")),
+            say("b", "trump", TUE, Claim("USA", "praised", "the attack")),
+            say(
+                "c",
+                "trump",
+                TUE,
+                Claim("USA", "informed", "RUS", content=Claim("Russia", "supports", "the  attack")),
+            ),
+        )
+        expected = check(found)
+        assert dict(expected.unknown_predicates) == {"responsibe_for": ("responsible_for",)}
+        assert dict(expected.similar_names) == {
+            "The attack": ("the  attack", "the attack"),
+            "the  attack": ("The attack", "the attack"),
+            "the attack": ("The attack", "the  attack"),
+        }
+        from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
+
+        kept, _ = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        assert len(kept.statements) == 0  # nothing clashes: every note comes from the tables
+        report = check(form.to_arrow(found))
+        assert report.unknown_predicates == expected.unknown_predicates
+        assert report.similar_names == expected.similar_names
+        assert report.involving("the attack") == expected.involving("the attack")
 
     def test_attributed_content_keeps_only_what_it_may_clash_with(self, form: Any) -> None:
         """Content attributed to Russia meets Russia's own words; claims about Russia stay out."""
@@ -944,7 +972,7 @@ class TestTables:
         )
         from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
 
-        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        kept, _ = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
         assert sorted(kept.statements) == ["kremlin-line", "tweet"]
         expected = check(found)
         assert [(c.kind.value, c.statements) for c in expected] == [
@@ -965,7 +993,7 @@ class TestTables:
         )
         from diplostatements.checker._tables import candidates  # noqa: PLC0415 -- needs tables
 
-        kept = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
+        kept, _ = candidates(form.to_arrow(found), DEFAULT_VOCABULARY)
         assert sorted(kept.statements) == ["ask", "no", "report"]
         expected = check(found)
         assert ("no", "report") in [c.statements for c in expected]

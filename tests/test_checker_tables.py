@@ -39,7 +39,7 @@ def a_set(*claims: tuple[Claim, date | TimeSpan], extra: tuple[Any, ...] = ()) -
 
 def kept(found: StatementSet) -> list[str]:
     """The ids of the statements the table path builds."""
-    built = candidates(tables_module.to_arrow(found), SMALL_VOCABULARY)
+    built, _ = candidates(tables_module.to_arrow(found), SMALL_VOCABULARY)
     return sorted(built.statements)
 
 

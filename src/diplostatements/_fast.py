@@ -194,6 +194,10 @@ class Reader:
             return self._part_of(fields)
         return None
 
+    def content(self, pairs: object) -> Claim | None:
+        """The claim a statement's claim holds as content, or None to read it carefully."""
+        return self._claim(pairs, 1)
+
     def _day(self, value: object) -> TimeSpan | None:
         """A span from its JSON: a day (shared), or any other form read by its own reader."""
         if type(value) is str:

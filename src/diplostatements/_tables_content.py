@@ -13,6 +13,7 @@ from typing import Any, Final
 from cattrs.errors import BaseValidationError
 
 from ._converter import MAX_DEPTH, BadValueError, converter
+from ._fast import DECODER, Reader
 from ._problems import FileFieldError, walk
 from ._reading import parse_json
 from .claims import Claim
@@ -25,10 +26,19 @@ SPACE: Final = "[" + "".join(f"\\x{{{ord(char):x}}}" for char in _SPACES) + "]"
 """A regular expression (RE2) matching one character that Python's ``str.isspace`` accepts."""
 
 
-def parse_content(text: str) -> Claim:
-    """A nested claim from its JSON text (checked already)."""
-    value = json.loads(text)
-    claim: Claim = converter.structure(value, Claim)
+def parse_content(text: str, reader: Reader | None = None) -> Claim:
+    """A nested claim from its JSON text (checked already).
+
+    Read in one pass as the JSON loader reads a claim (``reader`` shares one-day spans between
+    the texts of a table); a text that pass does not take is read the careful way.
+    """
+    try:
+        pairs = DECODER.decode(text)
+    except ValueError:  # pragma: no cover -- checked already; the careful way says what is wrong
+        pairs = None
+    claim = (reader or Reader()).content(pairs)
+    if claim is None:
+        claim = converter.structure(json.loads(text), Claim)
     return claim
 
 

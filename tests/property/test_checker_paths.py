@@ -2,7 +2,8 @@
 
 A :class:`~diplostatements.StatementSet`, the iterable of its items, and its tables (in memory
 and as a Parquet set) give equal reports: the same findings in the same order, the same
-sentences, disputes and retractions.
+sentences, disputes and retractions, and the same notes on the whole set (unknown predicates,
+names that look alike).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ FORM = tables_module
 
 
 def same(one: Any, other: Any) -> None:
-    """Two reports are the same, down to their sentences."""
+    """Two reports are the same, down to their sentences and what they note about the set."""
     assert one == other
     assert one.to_records() == other.to_records()
     assert str(one) == str(other)
+    assert one.unknown_predicates == other.unknown_predicates
+    assert one.similar_names == other.similar_names
 
 
 class TestEveryPathGivesTheSameReport:

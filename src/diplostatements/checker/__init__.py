@@ -78,6 +78,7 @@ from ..report import Report
 from ..rules import ALL_RULES, ENTAILED, Rule
 from ..statements import Statement
 from ..vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from ._notes import Used
 from .findings import findings
 from .gather import gather
 from .rows import rows
@@ -129,13 +130,15 @@ def check(
     if progress is not None and not callable(progress):
         raise FieldError("check(progress)", "a callable progress(done, total), or None", progress)
     enabled = _rules(rules)
-    found = _as_set(statements, vocabulary)
     with _collector_paused():
-        return _check(found, vocabulary, enabled, progress)
+        # The set too is made with the collector paused: from tables or items, its objects are
+        # many and make no cycles.
+        return _check(*_as_set(statements, vocabulary), vocabulary, enabled, progress)
 
 
 def _check(
     found: StatementSet,
+    used: Used | None,
     vocabulary: Vocabulary,
     enabled: frozenset[Rule],
     progress: Progress | None,
@@ -156,7 +159,7 @@ def _check(
             if done % step == 0 and done != total:
                 progress(done, total)
         progress(total, total)
-    return findings(hits, gathered.rows, vocabulary, enabled)
+    return findings(hits, gathered.rows, vocabulary, enabled, used)
 
 
 @contextlib.contextmanager
@@ -193,9 +196,10 @@ def _rules(rules: Iterable[Rule | str]) -> frozenset[Rule]:
     return frozenset(chosen)
 
 
-def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
+def _as_set(statements: object, vocabulary: Vocabulary) -> tuple[StatementSet, Used | None]:
+    """The set to check, and the names the whole set uses when it holds only part of it."""
     if isinstance(statements, StatementSet):
-        return statements
+        return statements, None
     if isinstance(statements, str | os.PathLike) and not _parquet(statements):
         raise FieldError(
             "check(statements)",
@@ -230,7 +234,7 @@ def _as_set(statements: object, vocabulary: Vocabulary) -> StatementSet:
         for ref in wanted
         if ref not in known and ref not in aliases
     ]
-    return StatementSet([*made_up, *items])
+    return StatementSet([*made_up, *items]), None
 
 
 def _parquet(path: str | os.PathLike[str]) -> bool:

@@ -12,7 +12,7 @@ Worked out when the report is first asked (:class:`~diplostatements.report.Repor
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from .._validation import close_matches
 from ..claims import Claim
@@ -20,23 +20,31 @@ from ..report import Notes
 from ..vocabulary import Vocabulary
 from .rows import Rows
 
-__all__ = ["notes"]
+__all__ = ["Used", "notes"]
 
 
-def notes(rows: Rows, vocabulary: Vocabulary) -> Notes:
+Used = Callable[[], tuple[set[str], set[str]]]
+"""The predicates and entity names a whole set's claims use (nested content included), worked
+out when called: from a set's tables, whose checked rows are only those that may clash."""
+
+
+def notes(rows: Rows, vocabulary: Vocabulary, used: Used | None = None) -> Notes:
     """The unknown predicates, near-duplicate names and look-up table of a checked set.
 
     Args:
         rows: the numbered assertions (their claims, and the set's actors).
         vocabulary: what the predicates mean.
+        used: the names the whole set uses, when ``rows`` hold only part of its claims.
     """
-    predicates: set[str] = set()
-    entities: set[str] = set()
-    for claim in _claims(rows):
-        predicates.add(claim.predicate)
-        entities.add(claim.subject)
-        if claim.object is not None:
-            entities.add(claim.object)
+    if used is not None:
+        predicates, entities = used()
+    else:
+        predicates, entities = set(), set()
+        for claim in _claims(rows):
+            predicates.add(claim.predicate)
+            entities.add(claim.subject)
+            if claim.object is not None:
+                entities.add(claim.object)
     unknown = {
         name: tuple(close_matches(name, vocabulary))
         for name in sorted(predicates - set(vocabulary))

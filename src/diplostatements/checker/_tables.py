@@ -45,8 +45,9 @@ from .._tables_statements import arange
 from ..collection import StatementSet
 from ..exceptions import FieldError
 from ..vocabulary import Vocabulary
+from ._notes import Used
 from ._table_keys import PRODUCERS, Columns, Keys, predicates
-from ._tables_more import content_rows, part_rows
+from ._tables_more import content_rows, names_used, part_rows
 
 __all__ = ["candidates"]
 
@@ -58,12 +59,16 @@ _SPAN = 2**32
 """Apart in a packed number: a group's number times this, plus a day number made non-negative."""
 
 
-def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
+def candidates(source: object, vocabulary: Vocabulary) -> tuple[StatementSet, Used]:
     """The set of the rows of a set's tables (or a Parquet set) that can be in a finding.
 
     Args:
         source: a ``diplostatements.tables.Tables`` value, or the path of a Parquet set.
         vocabulary: what the predicates mean.
+
+    Returns:
+        That set, and the names every claim of the tables uses (for the report's notes, which
+        speak of the whole set).
 
     Raises:
         ValidationError: the tables are not a valid set (every problem, named by its table,
@@ -81,7 +86,7 @@ def candidates(source: object, vocabulary: Vocabulary) -> StatementSet:
     kept = attrs.evolve(tables, claims=claims.filter(chosen))
     # Checked already, as a whole: the kept rows are whole statements, with every actor,
     # affiliation and rebuttal target, so they make a valid set without checking again.
-    return build(kept._all(), kept.labels, kept.source)
+    return build(kept._all(), kept.labels, kept.source), names_used(claims, tables.actors)
 
 
 def keep(

@@ -23,12 +23,14 @@ from typing import Any, NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._fast import Reader
 from .._tables_content import parse_content
 from .._tables_schema import bounds_of
 from ..claims import Claim
 from ..vocabulary import Vocabulary
+from ._notes import Used
 
-__all__ = ["Content", "content_rows", "part_rows"]
+__all__ = ["Content", "content_rows", "names_used", "part_rows"]
 
 
 class Content(NamedTuple):
@@ -95,10 +97,11 @@ def content_rows(
     ends = pc.take(periods[1], rows).to_pylist()
     aliases = _aliases(actors)
     timeless = {name for name, predicate in vocabulary.items() if predicate.timeless}
+    reader = Reader()
     for row, text, deniable, start, end in zip(
         rows.to_pylist(), texts, denied, starts, ends, strict=True
     ):
-        claim: Claim | None = parse_content(text)
+        claim: Claim | None = parse_content(text, reader)
         span = (start, end)
         while claim is not None:
             if claim.when is not None:
@@ -142,6 +145,36 @@ def _add(
     found.unit.append(None if quantity is None else quantity.unit)
     found.start.append(span[0])
     found.end.append(span[1])
+
+
+def names_used(claims: pa.Table, actors: pa.Table) -> Used:
+    """The predicates and entity names the claims table's claims use, nested content included.
+
+    Their distinct values are found now; nested content (JSON text) is read, and the names in
+    it resolved as a set resolves them, only when the result is asked for.
+    """
+    predicates = pc.unique(_strings(claims["predicate"])).drop_null()
+    subjects = pc.unique(_strings(claims["subject"])).drop_null()
+    objects = pc.unique(_strings(claims["object"])).drop_null()
+    texts = pc.unique(claims["content"]).drop_null()
+
+    def used() -> tuple[set[str], set[str]]:
+        names = set(predicates.to_pylist())
+        entities = set(subjects.to_pylist())
+        entities.update(objects.to_pylist())
+        aliases = _aliases(actors) if len(texts) else {}
+        reader = Reader()
+        for text in texts.to_pylist():
+            claim: Claim | None = parse_content(text, reader)
+            while claim is not None:
+                names.add(claim.predicate)
+                entities.add(_resolved(claim.subject, aliases))
+                if claim.object is not None:
+                    entities.add(_resolved(claim.object, aliases))
+                claim = claim.content
+        return names, entities
+
+    return used
 
 
 def _resolved(name: str, aliases: dict[str, str]) -> str:

@@ -50,7 +50,7 @@ from ..timespans import Overlap
 from ..vocabulary import Vocabulary
 from . import _reasons
 from ._making import make_assertion, make_contradiction
-from ._notes import notes
+from ._notes import Used, notes
 from ._profiles import Profile, claim_period, period_span, profile_of
 from .rows import Rows
 from .sweep import Hit
@@ -80,6 +80,7 @@ def findings(
     rows: Rows,
     vocabulary: Vocabulary,
     enabled: frozenset[Rule],
+    used: Used | None = None,
 ) -> Report:
     """Merge the hits into findings, and the report that holds them.
 
@@ -89,6 +90,8 @@ def findings(
         rows: the numbered assertions (carried forward by the stages before).
         vocabulary: what the predicates mean (their phrases, and which are timeless).
         enabled: the kinds of finding to report.
+        used: the names the whole set uses, for the report's notes, when ``rows`` hold only
+            the claims of a set's tables that may clash.
 
     Returns:
         The report.
@@ -139,7 +142,7 @@ def findings(
         sides=lambda number: (found[number][6], found[number][7]),
     )
     disputes, retracted = _rebuttals(rows, writer)
-    later = _NotesLater(lambda: notes(rows, vocabulary))
+    later = _NotesLater(lambda: notes(rows, vocabulary, used))
     return Report(lazy, disputes, retracted, names=rows.names, notes=later)
 
 
