@@ -20,6 +20,7 @@ from ._problems import relocate
 from ._tables_content import parse_content
 from ._tables_found import Found
 from ._tables_schema import span_columns, span_of
+from ._validation import EMPTY
 from .actors import Actor, ActorKind, Affiliation
 from .claims import Claim, Modality, Polarity
 from .collection import Item, StatementSet
@@ -122,7 +123,7 @@ def _actors(table: pa.Table) -> Iterator[Actor]:
     names = ("id", "name", "kind", "country", "aliases", "wikidata")
     columns = [read.values(name) for name in names]
     for ident, name, kind, country, aliases, wikidata in zip(*columns, strict=True):
-        yield Actor(ident, name, kind, country=country, aliases=aliases, wikidata=wikidata)
+        yield Actor(ident, name, kind, country=country, aliases=aliases or EMPTY, wikidata=wikidata)
 
 
 def _affiliations(table: pa.Table) -> Iterator[Affiliation | PartOf]:
@@ -241,7 +242,7 @@ def _claim(values: Sequence[Any], when: TimeSpan, contents: dict[str, Claim]) ->
         quantity=quantity,
         when=when if has_when else None,
         where=where,
-        qualifiers=qualifiers,
+        qualifiers=qualifiers or EMPTY,
     )
 
 

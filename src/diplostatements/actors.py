@@ -208,7 +208,8 @@ def _upper(value: object) -> Any:
 
 
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value or any(char.isspace() for char in value):
+    # str.split() cuts at exactly the characters str.isspace() calls white space.
+    if not isinstance(value, str) or value.split() != [value]:
         raise FieldError(path_of(instance, attribute), "a non-empty id without white space", value)
     if not value.isascii() and not is_text(value):
         raise FieldError(path_of(instance, attribute), TEXT, value)
