@@ -26,6 +26,7 @@ they follow one convention:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -320,7 +321,13 @@ def reading(predicate: str, phrases: Mapping[str, str]) -> Reading:
     >>> reading("poisoned", {}), reading("x", {"x": "is allied with"}).phrase
     (Reading(phrase='poisoned', noun=None, tail=None, joiner='that'), 'is allied with')
     """
-    phrase = " ".join(phrases.get(predicate, "").split())
+    return _reading(predicate, phrases.get(predicate, ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(predicate: str, given: str) -> Reading:
+    # A report reads the same few predicates thousands of times: each reading is made once.
+    phrase = " ".join(given.split())
     if phrase:
         return Reading(phrase)
     known = READINGS.get(predicate)
@@ -412,6 +419,7 @@ def _is_participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _IRREGULAR_PAST or word == "been"
 
 
+@functools.lru_cache(maxsize=4096)  # few phrases, each written for many findings
 def verb(phrase: str, *, negated: bool = False, modality: str | None = None) -> str:
     """A verb phrase with its modality as an adverb and its negation as grammar.
 
