@@ -297,25 +297,26 @@ def _statement(values: Sequence[Any], said_on: TimeSpan, claims: list[Claim]) ->
 
 def _statements(table: pa.Table, label: str, found: Found) -> Iterator[tuple[int, Statement]]:
     read = _Reader(table)
-    statement_columns = [read.values(name) for name in _STATEMENT]
-    claim_columns = [read.values(name) for name in _CLAIM]
+    idents = read.values(_STATEMENT[0])
+    # Each row's values as one tuple, made by zip in C rather than picked column by column.
+    statement_rows = list(zip(idents, *(read.values(name) for name in _STATEMENT[1:]), strict=True))
+    claim_rows = list(zip(*(read.values(name) for name in _CLAIM), strict=True))
     said = read.spans("said_on")
     whens = read.spans("when")
     contents: dict[str, Claim] = {}
     rows_of: dict[str, list[int]] = {}
-    for row, ident in enumerate(statement_columns[0]):
+    for row, ident in enumerate(idents):
         rows_of.setdefault(ident, []).append(row)
     for rows in rows_of.values():
         first = rows[0]
         claims: list[tuple[int, Claim]] = []
         try:
             for row in rows:
-                values = [column[row] for column in claim_columns]
+                values = claim_rows[row]
                 if values[0] is not None:
                     claims.append((values[0], _claim(values, whens[row], contents)))
             claims.sort(key=lambda pair: pair[0])
-            statement_values = [column[first] for column in statement_columns]
-            yield first, _statement(statement_values, said[first], [claim for _, claim in claims])
+            yield first, _statement(statement_rows[first], said[first], [c for _, c in claims])
         except FieldError as error:  # pragma: no cover -- validate checks every field first
             where = f"{label}: row {first} ({error.path})"
             found.add((2, first, 0), FieldError(where, error.expected, error.got))
