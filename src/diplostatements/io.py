@@ -64,7 +64,6 @@ diplostatements.exceptions.ValidationError: the text is not a valid diplostateme
 
 from __future__ import annotations
 
-import gc
 import io as _io
 import json
 import os
@@ -77,6 +76,7 @@ from typing import IO, Any, Final, Literal, TypeAlias, TypeGuard, cast
 from ._assembly import assemble
 from ._converter import Item, unstructure_item
 from ._fast import DECODER as FAST_DECODER
+from ._paused import collector_paused
 from ._printable import printable
 from ._problems import FileFieldError, Problems
 from ._progress import Progress, Ticker
@@ -480,13 +480,8 @@ def _read(lines: Iterator[tuple[int, str | bytes]], name: str, source: str | Non
     garbage collector is paused meanwhile: the set's objects all live on, and collecting among
     millions of new objects only costs time (about a third of a large load).
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _read_all(lines, name, source)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _read_all(

@@ -32,6 +32,7 @@ import attrs
 
 from ._html import contradiction_html, report_html
 from ._lazy import _LazyFindings as _LazyFindings  # noqa: PLC0414 -- re-exported for the checker
+from ._paused import collector_paused
 from ._pictures import report_to_dot
 from ._plural import counted
 from ._summaries import SidesSummary, count_by_sides, sides_of
@@ -529,7 +530,8 @@ class Report:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per contradiction, ready for ``pandas.DataFrame``."""
-        return [c.to_record(self.names) for c in self]
+        with collector_paused():  # every finding's objects and sentence, made now
+            return [c.to_record(self.names) for c in self]
 
     def headline(self) -> str:
         """The first line of the text report: how many of everything.

@@ -64,13 +64,12 @@ Details worth knowing:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from .._paused import collector_paused
 from ..actors import Actor, ActorKind
 from ..collection import Item, StatementSet
 from ..exceptions import FieldError
@@ -130,7 +129,7 @@ def check(
     if progress is not None and not callable(progress):
         raise FieldError("check(progress)", "a callable progress(done, total), or None", progress)
     enabled = _rules(rules)
-    with _collector_paused():
+    with collector_paused():
         # The set too is made with the collector paused: from tables or items, its objects are
         # many and make no cycles.
         return _check(*_as_set(statements, vocabulary), vocabulary, enabled, progress)
@@ -160,25 +159,6 @@ def _check(
                 progress(done, total)
         progress(total, total)
     return findings(hits, gathered.rows, vocabulary, enabled, used)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the whole check.
-
-    A check allocates a few small lists and tuples per claim (buckets, entries, periods), and a
-    few objects per finding, none of which form cycles; with the collector running, they trigger
-    passes over a heap of millions of objects (the set being checked), which cost more than the
-    sweeps themselves on large sets.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _rules(rules: Iterable[Rule | str]) -> frozenset[Rule]:
