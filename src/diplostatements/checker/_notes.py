@@ -12,7 +12,7 @@ Worked out when the report is first asked (:class:`~diplostatements.report.Repor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .._validation import close_matches
 from ..claims import Claim
@@ -20,7 +20,7 @@ from ..report import Notes
 from ..vocabulary import Vocabulary
 from .rows import Rows
 
-__all__ = ["Used", "notes"]
+__all__ = ["Used", "names_of", "notes"]
 
 
 Used = Callable[[], tuple[set[str], set[str]]]
@@ -36,15 +36,8 @@ def notes(rows: Rows, vocabulary: Vocabulary, used: Used | None = None) -> Notes
         vocabulary: what the predicates mean.
         used: the names the whole set uses, when ``rows`` hold only part of its claims.
     """
-    if used is not None:
-        predicates, entities = used()
-    else:
-        predicates, entities = set(), set()
-        for claim in _claims(rows):
-            predicates.add(claim.predicate)
-            entities.add(claim.subject)
-            if claim.object is not None:
-                entities.add(claim.object)
+    stated = rows.claims[: rows.stated]
+    predicates, entities = used() if used is not None else names_of(stated)
     unknown = {
         name: tuple(close_matches(name, vocabulary))
         for name in sorted(predicates - set(vocabulary))
@@ -55,13 +48,27 @@ def notes(rows: Rows, vocabulary: Vocabulary, used: Used | None = None) -> Notes
     return Notes(unknown, similar, lookup)
 
 
-def _claims(rows: Rows) -> Iterator[Claim]:
-    """Every claim the set states, nested content included."""
-    for stated in rows.claims[: rows.stated]:
+def names_of(
+    claims: Iterable[Claim], resolve: Callable[[str], str] | None = None
+) -> tuple[set[str], set[str]]:
+    """The predicates and entity names of claims, nested content included.
+
+    ``resolve`` turns each distinct entity name into the name the set stores (an alias into its
+    actor's id), when the claims were not made by the set.
+    """
+    predicates: set[str] = set()
+    entities: set[str] = set()
+    for stated in claims:
         claim: Claim | None = stated
         while claim is not None:
-            yield claim
+            predicates.add(claim.predicate)
+            entities.add(claim.subject)
+            if claim.object is not None:
+                entities.add(claim.object)
             claim = claim.content
+    if resolve is not None:
+        entities = set(map(resolve, entities))
+    return predicates, entities
 
 
 def _lookup(rows: Rows) -> dict[str, str]:

@@ -28,7 +28,7 @@ from .._tables_content import parse_content
 from .._tables_schema import bounds_of
 from ..claims import Claim
 from ..vocabulary import Vocabulary
-from ._notes import Used
+from ._notes import Used, names_of
 
 __all__ = ["Content", "content_rows", "names_used", "part_rows"]
 
@@ -159,19 +159,15 @@ def names_used(claims: pa.Table, actors: pa.Table) -> Used:
     texts = pc.unique(claims["content"]).drop_null()
 
     def used() -> tuple[set[str], set[str]]:
-        names = set(predicates.to_pylist())
-        entities = set(subjects.to_pylist())
-        entities.update(objects.to_pylist())
         aliases = _aliases(actors) if len(texts) else {}
         reader = Reader()
-        for text in texts.to_pylist():
-            claim: Claim | None = parse_content(text, reader)
-            while claim is not None:
-                names.add(claim.predicate)
-                entities.add(_resolved(claim.subject, aliases))
-                if claim.object is not None:
-                    entities.add(_resolved(claim.object, aliases))
-                claim = claim.content
+        names, entities = names_of(
+            (parse_content(text, reader) for text in texts.to_pylist()),
+            lambda name: _resolved(name, aliases),
+        )
+        names.update(predicates.to_pylist())
+        entities.update(subjects.to_pylist())
+        entities.update(objects.to_pylist())
         return names, entities
 
     return used
