@@ -81,12 +81,19 @@ def candidates(source: object, vocabulary: Vocabulary) -> tuple[StatementSet, Us
         raise FieldError("check(statements)", "Tables or the path of a Parquet set", source)
     # Checked without building objects, and in the normal form (aliases resolved, defaults in).
     tables = table_form.validate(source)
+    del source  # as read: from here the normal form stands for it
     claims = tables.claims
+    used = names_used(claims, tables.actors)
     chosen = keep(claims, vocabulary, tables.actors, tables.affiliations)
     kept = attrs.evolve(tables, claims=claims.filter(chosen))
+    del tables, claims, chosen
+    # The whole claims table is let go (unless the caller holds it): its memory goes back to
+    # the system rather than staying with Arrow's allocator, where the objects about to be
+    # built could not use it.
+    pa.default_memory_pool().release_unused()
     # Checked already, as a whole: the kept rows are whole statements, with every actor,
     # affiliation and rebuttal target, so they make a valid set without checking again.
-    return build(kept._all(), kept.labels, kept.source), names_used(claims, tables.actors)
+    return build(kept._all(), kept.labels, kept.source), used
 
 
 def keep(
@@ -104,12 +111,19 @@ def keep(
     rebutted = pc.is_in(statement, value_set=target_ids)
     claimed = pc.is_valid(claims["predicate"])
     rows = _key_rows(claims, pc.and_(_whole(claimed), rebutted), vocabulary, actors)
-    found = _clashing(rows, vocabulary)
     lifted = part_rows(rows.subject, rows.object, rows.predicate, affiliations, vocabulary)
+    origin, start, end = rows.origin, rows.start, rows.end
+    columns = _columns(rows, vocabulary)
+    # Each stage's columns are let go as soon as the next has read them: at a million claims
+    # the names as strings, the producers' keys and their parts are each tens of megabytes.
+    del rows
+    keyed = _keyed(columns)
+    del columns
+    found = _clashing(keyed, start, end)
     if lifted is not None:
         found = pa.concat_arrays([found, pc.indices_nonzero(lifted).cast(found.type)])
     # Whole statements: a finding holds the statement with all its claims.
-    chosen = pc.take(statement, pc.take(rows.origin, found))
+    chosen = pc.take(statement, pc.take(origin, found))
     chosen = pc.unique(pa.concat_arrays([chosen, target_ids.cast(chosen.type)]))
     return pc.or_(pc.or_(rebuttal, rebutted), pc.is_in(statement, value_set=chosen))
 
@@ -184,12 +198,18 @@ def _key_rows(
         end=pc.fill_null(pa.array(content.end, pa.int32()), _HIGH),
         origin=pa.array(content.origin, pa.int32()),
     )
-    return _KeyRows(
-        *(
-            pa.concat_arrays([mine, theirs.cast(mine.type)])
-            for mine, theirs in zip(own, more, strict=True)
-        )
-    )
+    # Joined a column at a time, each of the table's let go once joined: so no more than one
+    # column is held twice.
+    columns: list[pa.Array | None] = list(own)
+    del own
+    joined = []
+    for number, theirs in enumerate(more):
+        mine = columns[number]
+        assert mine is not None  # each is taken once
+        columns[number] = None
+        joined.append(pa.concat_arrays([mine, theirs.cast(mine.type)]))
+        del mine
+    return _KeyRows(*joined)
 
 
 def _whole(column: Any) -> pa.Array:
@@ -274,10 +294,16 @@ def _periods(
     return pc.if_else(forever, _LOW, start), pc.if_else(forever, _HIGH, end)
 
 
-def _clashing(rows: _KeyRows, vocabulary: Vocabulary) -> pa.Array:
-    """The key rows under a key where a row of another class may meet them (numbers)."""
-    columns = _columns(rows, vocabulary)
-    start, end = rows.start, rows.end
+class _Keyed(NamedTuple):
+    """Every key row that may clash as far as keys tell: its row, key (int64), class (int32)."""
+
+    row: pa.Array
+    key: pa.Array
+    cls: pa.Array
+
+
+def _keyed(columns: Columns) -> _Keyed | None:
+    """The producers' key rows, matched part against part where a producer splits them."""
     made = [
         (number, keys)
         for number, producer in enumerate(PRODUCERS)
@@ -285,16 +311,27 @@ def _clashing(rows: _KeyRows, vocabulary: Vocabulary) -> pa.Array:
         if pc.any(keys.where).as_py()
     ]
     if not made:
-        return pa.array([], pa.int32())
+        return None
     parts = _parts(columns, made)
+    del made
     found: list[_Part] = []
-    for number in sorted({number for number, _ in made}):
+    for number in sorted({part.number for part in parts}):
         mine = [part for part in parts if part.number == number]
         # A producer that splits its rows in two: matched part against part by key first.
         found += _matched(mine) if all(part.pivot is not None for part in mine) else mine
-    row = pa.concat_arrays([part.rows for part in found])
-    key = pa.concat_arrays([part.key for part in found])
-    cls = pa.concat_arrays([part.cls for part in found])
+    del parts, mine
+    return _Keyed(
+        pa.concat_arrays([part.rows for part in found]),
+        pa.concat_arrays([part.key for part in found]),
+        pa.concat_arrays([part.cls for part in found]),
+    )
+
+
+def _clashing(keyed: _Keyed | None, start: pa.Array, end: pa.Array) -> pa.Array:
+    """The key rows under a key where a row of another class may meet them (numbers)."""
+    if keyed is None:
+        return pa.array([], pa.int32())
+    row, key, cls = keyed
     met = _met(_dense(key).cast(pa.int64()), cls, pc.take(start, row), pc.take(end, row))
     return pc.unique(pc.take(row, met))
 
