@@ -114,7 +114,8 @@ def findings(
         if lead == lo if lead is not None else low <= high:
             first, second, chains = lo, hi, paired
         else:
-            first, second, chains, low, high = hi, lo, (paired[1], paired[0]), high, low
+            first, second, low, high = hi, lo, high, low
+            chains = paired if paired is _NO_CHAINS else (paired[1], paired[0])
         # What matters first (see the module docstring), then the first assertion's first day,
         # in one int: the sort compares most pairs by it alone, in C. Index 8 of a key is the
         # last day its statement may have been said; index 0 its period's first day.
@@ -124,13 +125,13 @@ def findings(
         if len(one) == 1 and len(other) == 1:  # most findings: one side each
             internal = one[0] == other[0]
             finding = (first, second, kind, rule, definite, chains, one[0], other[0])
-            append((((rank | internal << 3) << 44 | days, *low, *high), finding, internal))
+            append((((rank | internal << 3) << 44 | days, low, high), finding, internal))
             continue
         for first_side, second_side in _side_pairs(rows, first, second, kind, (one, other)):
             internal = first_side == second_side
             finding = (first, second, kind, rule, definite, chains, first_side, second_side)
             lead_key = (rank | internal << 3) << 44 | days
-            append(((lead_key, *low, *high, first_side, second_side), finding, internal))
+            append(((lead_key, low, high, first_side, second_side), finding, internal))
     placed.sort(key=itemgetter(0))
     writer = _reasons.Writer(rows.names, vocabulary.phrases)
     found = [finding for _, finding, _ in placed]
@@ -202,16 +203,16 @@ def _merge(
             if attributed and (first in attributed or second in attributed):
                 attributions.add(best, hit)
                 continue
-            if first < second:
-                key, chains = (first, second), (first_chain, second_chain)
-            else:
-                key, chains = (second, first), (second_chain, first_chain)
             if first_chain or second_chain:
+                if first < second:
+                    key, chains = (first, second), (first_chain, second_chain)
+                else:
+                    key, chains = (second, first), (second_chain, first_chain)
                 kind = ENTAILED
                 rank = (entailed, len(first_chain) + len(second_chain), sorted(chains), rule.rank)
             else:  # its rule alone ranks it: every rule of a hit ranks before ENTAILED
-                kind = rule
-                rank = ranks[rules.index(rule)]
+                key = (first, second) if first < second else (second, first)
+                chains, kind, rank = _NO_CHAINS, rule, ranks[rules.index(rule)]
             known = best.get(key)
             # Equally ranked hits of a pair are the same finding: their chains are equal as
             # sorted lists, and could differ only in which assertion took which, which needs
