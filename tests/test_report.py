@@ -13,11 +13,12 @@ from diplostatements.checker import check
 from diplostatements.checker._making import make_contradiction
 from diplostatements.claims import Claim, Modality
 from diplostatements.collection import StatementSet
-from diplostatements.exceptions import FieldError
+from diplostatements.exceptions import FieldError, UnknownReferenceError
 from diplostatements.rebuttals import ClaimRef, Rebuttal
 from diplostatements.report import Certainty, Contradiction, Report, _LazyFindings
 from diplostatements.rules import DENIAL, ENTAILED, NEGATION, Rule
 from diplostatements.statements import Statement
+from diplostatements.vocabulary import DEFAULT_VOCABULARY, Predicate, Vocabulary
 
 MON, TUE = date(2019, 6, 3), date(2019, 6, 4)
 INFORMED = Claim("RUS", "informed", "USA")
@@ -241,6 +242,23 @@ class TestReport:
             "via",
         }
 
+    def test_records_read_claims_with_the_vocabulary_phrases(self) -> None:
+        """A record's claims read as its sentence reads them: by the vocabulary's phrases."""
+        vocabulary = DEFAULT_VOCABULARY | Vocabulary([Predicate("backs", phrase="stands behind")])
+        backs = Claim("RUS", "backs", "VEN")
+        found = check(
+            [Statement("a", "RUS", MON, [backs]), Statement("b", "USA", MON, [backs.negated()])],
+            vocabulary=vocabulary,
+        )
+        record = found.to_records()[0]
+        assert (record["first_claim"], record["second_claim"]) == (
+            "RUS stands behind VEN",
+            "RUS does not stand behind VEN",
+        )
+        assert record["first_claim"] in found[0].reason
+        assert found[:1].to_records() == [record]
+        assert found[0].to_record()["first_claim"] == "RUS backs VEN"  # no phrases given
+
     def test_names_do_not_affect_equality(self, report: Report) -> None:
         """Two reports with the same findings are equal whatever names they render with."""
         same = Report(report.contradictions, report.disputes, report.retracted, names={})
@@ -346,6 +364,17 @@ class TestShape:
             report.names,
         )
         assert list(report[::-1]) == list(report)[::-1]
+
+    def test_slices_and_orders_know_the_set_names(self, report: Report) -> None:
+        """A slice or a sorted report looks actor names up as the whole report does."""
+        between = len(report.between("Dmitry Peskov", "Donald Trump"))
+        assert between > 0
+        assert len(report[:].between("Dmitry Peskov", "Donald Trump")) == between
+        assert len(report.sorted(key=lambda c: c.kind.rank).involving("Dmitry Peskov")) == len(
+            report.involving("Dmitry Peskov")
+        )
+        with pytest.raises(UnknownReferenceError, match="did you mean 'Dmitry Peskov'"):
+            report[:2].involving("Dmitry Peskow")
 
     def test_possible_is_the_rest_of_definite(self, report: Report) -> None:
         """possible() holds exactly the findings definite() leaves out, in order."""

@@ -124,8 +124,15 @@ class Contradiction:
         """Its sentence: :attr:`reason`."""
         return self.reason
 
-    def to_record(self, names: Mapping[str, str] | None = None) -> dict[str, Any]:
-        """A flat dict of plain values (one row of :meth:`Report.to_records`)."""
+    def to_record(
+        self, names: Mapping[str, str] | None = None, phrases: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """A flat dict of plain values (one row of :meth:`Report.to_records`).
+
+        Args:
+            names: actor id -> display name, for the claims as text.
+            phrases: predicate name -> how a claim of it reads (see :meth:`Claim.describe`).
+        """
         record: dict[str, Any] = {
             "kind": self.kind.value,
             "certainty": self.certainty.value,
@@ -135,7 +142,7 @@ class Contradiction:
             record[f"{label}_statement"] = assertion.statement.id
             record[f"{label}_speaker"] = assertion.speaker
             record[f"{label}_side"] = assertion.side
-            record[f"{label}_claim"] = assertion.claim.describe(names)
+            record[f"{label}_claim"] = assertion.claim.describe(names, phrases)
             record[f"{label}_when"] = str(assertion.when)
         record["reason"] = self.reason
         record["via"] = " -> ".join(self.via)
@@ -280,6 +287,8 @@ class Report:
         disputes: qualifications and challenges.
         retracted: claims withdrawn by their own side.
         names: actor id -> display name, for rendering.
+        phrases: predicate name -> how a claim of it reads (the vocabulary's
+            :attr:`~diplostatements.Vocabulary.phrases`), for the claims in :meth:`to_records`.
     """
 
     _contradictions: Sequence[Contradiction] = attrs.field(
@@ -288,6 +297,9 @@ class Report:
     disputes: tuple[Dispute, ...] = ()
     retracted: tuple[Retraction, ...] = ()
     names: Mapping[str, str] = attrs.field(factory=dict, converter=_names, repr=False, kw_only=True)
+    phrases: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_names, repr=False, kw_only=True
+    )
     _notes: Notes | _NotesLater | None = attrs.field(
         default=None, repr=False, kw_only=True, alias="notes"
     )
@@ -381,7 +393,7 @@ class Report:
         if not isinstance(index, slice):
             return found[index]
         part = found.sliced(index) if isinstance(found, _LazyFindings) else tuple(found[index])
-        return Report(part, self.disputes, self.retracted, names=self.names)
+        return self._derived(part)
 
     # -- filters ----------------------------------------------------------------------------
 
@@ -391,11 +403,25 @@ class Report:
         dispute: Callable[[Dispute], bool] | None = None,
         retraction: Callable[[Retraction], bool] | None = None,
     ) -> Report:
-        return Report(
+        return self._derived(
             tuple(c for c in self._contradictions if keep(c)),
             self.disputes if dispute is None else tuple(filter(dispute, self.disputes)),
             self.retracted if retraction is None else tuple(filter(retraction, self.retracted)),
+        )
+
+    def _derived(
+        self,
+        contradictions: Sequence[Contradiction],
+        disputes: tuple[Dispute, ...] | None = None,
+        retracted: tuple[Retraction, ...] | None = None,
+    ) -> Report:
+        # A narrower or reordered report: the same names, phrases and notes.
+        return Report(
+            contradictions,
+            self.disputes if disputes is None else disputes,
+            self.retracted if retracted is None else retracted,
             names=self.names,
+            phrases=self.phrases,
             notes=self._notes,
         )
 
@@ -404,9 +430,7 @@ class Report:
         found = self._contradictions
         if not isinstance(found, _LazyFindings):
             return None
-        return Report(
-            found.where(**which), self.disputes, self.retracted, names=self.names, notes=self._notes
-        )
+        return self._derived(found.where(**which))
 
     def definite(self) -> Report:
         """The DEFINITE contradictions."""
@@ -428,8 +452,7 @@ class Report:
                 first) or ``lambda c: c.kind.rank``.
             reverse: largest key first.
         """
-        ordered = sorted(self._contradictions, key=key, reverse=reverse)
-        return Report(tuple(ordered), self.disputes, self.retracted, names=self.names)
+        return self._derived(tuple(sorted(self._contradictions, key=key, reverse=reverse)))
 
     def of_kind(self, *kinds: Rule | str) -> Report:
         """The contradictions of these kinds (rules or their names, e.g. ``"denial"``).
@@ -531,7 +554,7 @@ class Report:
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per contradiction, ready for ``pandas.DataFrame``."""
         with collector_paused():  # every finding's objects and sentence, made now
-            return [c.to_record(self.names) for c in self]
+            return [c.to_record(self.names, self.phrases) for c in self]
 
     def headline(self) -> str:
         """The first line of the text report: how many of everything.

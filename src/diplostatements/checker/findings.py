@@ -144,7 +144,9 @@ def findings(
     )
     disputes, retracted = _rebuttals(rows, writer)
     later = _NotesLater(lambda: notes(rows, vocabulary, used))
-    return Report(lazy, disputes, retracted, names=rows.names, notes=later)
+    return Report(
+        lazy, disputes, retracted, names=rows.names, phrases=vocabulary.phrases, notes=later
+    )
 
 
 def _side_pairs(
