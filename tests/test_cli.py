@@ -255,6 +255,25 @@ class TestSafeOutput:
         assert records == dio.load(odd).check().to_records()
         assert "\u200b" in records[0]["first_claim"]
 
+    @pytest.mark.parametrize("form", ["markdown", "html", "dot"])
+    def test_documents_are_escaped(self, odd: Path, form: str) -> None:
+        """Markdown, HTML and DOT are for people: what they show holds no control byte."""
+        result = run("check", str(odd), "--format", form)
+        assert result.returncode == 0
+        assert "\x1b" not in result.stdout
+        assert "\u200b" not in result.stdout
+        assert all(line.isprintable() for line in result.stdout.splitlines())
+        # DOT escapes the escape's backslash: the label Graphviz draws reads "\x1b".
+        shown = "Evil\\\\x1b[2J name" if form == "dot" else "Evil\\x1b"
+        assert shown in result.stdout
+
+    def test_csv_is_lossless(self, odd: Path) -> None:
+        """CSV is data: every character of a name is written as it was given."""
+        result = run("check", str(odd), "--format", "csv")
+        rows = list(csv.DictReader(stdio.StringIO(result.stdout)))
+        assert rows[0]["reason"] == dio.load(odd).check()[0].reason
+        assert "Evil\x1b[2J name" in rows[0]["reason"]
+
 
 class TestUsage:
     def test_version(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ._printable import printable
 from ._records import actor_names
 from ._wrap import wrap
 from .rebuttals import Rebuttal
@@ -174,5 +175,8 @@ def _key(side: str, names: Mapping[str, str]) -> tuple[str, str]:
 
 
 def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    # A character Graphviz would not draw as itself (ESC, a zero-width space) is written as
+    # its escape, the backslash escaped as any other: the label shows "\x1b".
+    shown = printable(text, keep="\n")
+    escaped = shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'

@@ -363,15 +363,15 @@ def _check(args: argparse.Namespace) -> int:
         _out(as_text(report, limit=limit, summary=summary))
     elif form == "json":
         _json_out(as_json(report, limit=limit, summary=summary))
-    elif form == "csv":
+    elif form == "csv":  # data for a spreadsheet: every character as it was given
         sys.stdout.write(as_csv(report, limit=limit, summary=summary))
     elif form == "markdown":
-        sys.stdout.write(as_markdown(report, limit=limit, summary=summary))
+        _out(as_markdown(report, limit=limit, summary=summary))
     elif form == "html":
         title = f"{PROG} check {' '.join(_label(file) for file in args.files)}"
-        sys.stdout.write(as_html(report, limit=limit, summary=summary, title=title))
+        _out(as_html(report, limit=limit, summary=summary, title=title))
     else:
-        sys.stdout.write(report.to_dot() if limit is None else report[:limit].to_dot())
+        _out(report.to_dot() if limit is None else report[:limit].to_dot())
     return CONTRADICTIONS if args.fail_on_contradiction and len(report) else OK
 
 
