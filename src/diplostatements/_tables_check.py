@@ -114,7 +114,7 @@ def blank(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
 
     Arrow's ``utf8_is_space`` and Python's ``str.isspace`` agree on every character.
     """
-    return pc.or_(pc.utf8_is_space(column), pc.equal(pc.utf8_length(column), 0))
+    return pc.or_(pc.utf8_is_space(column), pc.equal(pc.binary_length(column), 0))
 
 
 # --- stage 1: the schema and each column on its own -----------------------------------------
@@ -273,7 +273,7 @@ def _text(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
 
 
 def _ident(sheet: Sheet, column: Column, values: Any, found: Found) -> None:
-    spaced = pc.or_(pc.equal(pc.utf8_length(values), 0), pc.match_substring_regex(values, SPACE))
+    spaced = pc.or_(pc.equal(pc.binary_length(values), 0), pc.match_substring_regex(values, SPACE))
     sheet.report(found, column.name, spaced, "a non-empty id without white space")
 
 

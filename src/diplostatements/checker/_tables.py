@@ -236,14 +236,17 @@ def _is(column: Any, word: str) -> pa.Array:
 
 def _columns(rows: _KeyRows, vocabulary: Vocabulary) -> Columns:
     """The key producers' view of the key rows (a claimless row's predicate is null)."""
-    subject, obj, predicate = rows.subject, rows.object, rows.predicate
-    names = pc.unique(predicate).drop_null()
+    # Each name coded in one pass over the names (subjects and objects through one dictionary):
+    # a code is the name's place among the names, in the order of first use.
+    count = len(rows.subject)
+    entities = pc.dictionary_encode(pa.concat_arrays([rows.subject, rows.object])).indices
+    predicate = pc.dictionary_encode(rows.predicate)
+    names = predicate.dictionary
     codes, profiles = predicates(names.to_pylist(), vocabulary)
-    entities = pc.unique(pa.chunked_array([subject, obj]))
     return Columns(
-        subject=pc.index_in(subject, value_set=entities),
-        object=pc.fill_null(pc.index_in(obj, value_set=entities), -1),
-        predicate=pc.index_in(predicate, value_set=names),
+        subject=entities.slice(0, count),
+        object=pc.fill_null(entities.slice(count), -1),
+        predicate=predicate.indices,
         affirmed=rows.affirmed,
         rebutted=rows.rebutted,
         quantity=_figures(rows),
