@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from diplostatements import tables as tables_module
@@ -18,6 +19,7 @@ from diplostatements.actors import Actor
 from diplostatements.checker import _table_keys as keys_module
 from diplostatements.checker import check
 from diplostatements.checker._tables import candidates
+from diplostatements.checker._tables_more import content_rows
 from diplostatements.claims import Claim
 from diplostatements.collection import StatementSet
 from diplostatements.quantities import Quantity
@@ -208,6 +210,43 @@ class TestWhatIsKept:
         found = StatementSet([Actor.person("x", "X"), Statement("s0", "x", DAY)])
         assert kept(found) == []
         same_report(found)
+
+
+class TestContentRows:
+    def test_plain_content_is_read_as_any_content(self) -> None:
+        """Content in the plain form (read by Arrow) keys as the same content written otherwise."""
+        actors = tables_module.to_arrow(
+            StatementSet([Actor("RUS", "Russia", "state", aliases={"Moscow"}), Actor.state("USA")])
+        ).actors
+        plain = [
+            '{"subject": "Moscow", "predicate": "talks", "object": "USA"}',
+            '{"subject": "RUS", "predicate": "blames"}',
+            '{"subject": "a b", "predicate": "talks", "object": "Moscow"}',
+        ]
+        other = [
+            '{"predicate": "talks", "subject": "Moscow", "object": "USA"}',
+            '{"subject": "RUS", "predicate": "blames", "polarity": "affirmed"}',
+            '{"object": "Moscow", "predicate": "talks", "subject": "a b"}',
+        ]
+
+        def rows_of(texts: list[str]) -> Any:
+            count = len(texts)
+            return content_rows(
+                pa.array(texts, pa.string()),
+                pa.array(["says"] * count, pa.string()),
+                pa.array([True] * count),
+                pa.array([True] * count),  # rebutted: every content is read
+                periods=(pa.array([10] * count, pa.int32()), pa.array([20] * count, pa.int32())),
+                actors=actors,
+                vocabulary=SMALL_VOCABULARY,
+            )
+
+        found = rows_of(plain)
+        assert found == rows_of(other)
+        assert found.subject == ["RUS", "RUS", "a b"]
+        assert found.object == ["USA", None, "RUS"]
+        # A timeless predicate's content holds at all times; the others, the conveying claim's.
+        assert (found.start, found.end) == ([10, None, 10], [20, None, 20])
 
 
 class TestKeys:

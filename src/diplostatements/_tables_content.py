@@ -19,7 +19,7 @@ from ._reading import parse_json
 from .claims import Claim
 from .exceptions import ParseError
 
-__all__ = ["PLAIN_JSON", "SPACE", "content_problems", "parse_content"]
+__all__ = ["PLAIN_FIELDS", "PLAIN_JSON", "SPACE", "content_problems", "parse_content"]
 
 _SPACES: Final = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 SPACE: Final = "[" + "".join(f"\\x{{{ord(char):x}}}" for char in _SPACES) + "]"
@@ -45,8 +45,18 @@ def parse_content(text: str, reader: Reader | None = None) -> Claim:
 _PLAIN_CLAIM: Final = frozenset({"subject", "predicate", "object"})
 # A JSON string of no escapes or control characters, holding something besides white space.
 _TEXT_CHAR: Final = r'[^"\\\x00-\x1f]'
-_WORD: Final = rf'"{_TEXT_CHAR}*[^"\\\x00-\x1f{SPACE[1:-1]}]{_TEXT_CHAR}*"'
+_WORD_TEXT: Final = rf'{_TEXT_CHAR}*[^"\\\x00-\x1f{SPACE[1:-1]}]{_TEXT_CHAR}*'
+_WORD: Final = f'"{_WORD_TEXT}"'
 PLAIN_JSON: Final = f'^{{"subject": {_WORD}, "predicate": {_WORD}(, "object": {_WORD})?}}$'
+PLAIN_FIELDS: Final = (
+    f'^{{"subject": "(?P<subject>{_WORD_TEXT})", "predicate": "(?P<predicate>{_WORD_TEXT})"'
+    f'(?:, "object": "(?P<object>{_WORD_TEXT})")?}}$'
+)
+""":data:`PLAIN_JSON` with a group for each field, for ``pyarrow.compute.extract_regex``.
+
+A text it matches holds no escape, so each group is the field's value as JSON reads it; an
+``object`` left out comes back as an empty string (never a value: a field is never blank).
+"""
 
 
 def _plain(value: object) -> bool:

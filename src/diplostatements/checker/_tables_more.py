@@ -24,9 +24,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .._fast import Reader
-from .._tables_content import parse_content
+from .._tables_content import PLAIN_FIELDS, parse_content
 from .._tables_schema import bounds_of
 from ..claims import Claim
+from ..quantities import Quantity
 from ..vocabulary import Vocabulary
 from ._notes import Used, names_of
 
@@ -91,16 +92,27 @@ def content_rows(
     rows = pc.indices_nonzero(pc.and_(pc.is_valid(content), pc.or_(telling, rebutted)))
     if len(rows) == 0:
         return found
-    texts = pc.take(content, rows).to_pylist()
+    texts = pc.take(content, rows)
+    # Most content is a plain subject, predicate and object (as the library writes it): Arrow
+    # reads those fields out of the text; any other content is read as a claim.
+    fields = pc.extract_regex(texts, PLAIN_FIELDS)
+    plain = zip(
+        *(pc.struct_field(fields, name).to_pylist() for name in ("subject", "predicate", "object")),
+        strict=True,
+    )
     denied = pc.take(rebutted, rows).to_pylist()
     starts = pc.take(periods[0], rows).to_pylist()
     ends = pc.take(periods[1], rows).to_pylist()
     aliases = _aliases(actors)
     timeless = {name for name, predicate in vocabulary.items() if predicate.timeless}
     reader = Reader()
-    for row, text, deniable, start, end in zip(
-        rows.to_pylist(), texts, denied, starts, ends, strict=True
+    for row, text, (subject, name, obj), deniable, start, end in zip(
+        rows.to_pylist(), texts.to_pylist(), plain, denied, starts, ends, strict=True
     ):
+        if subject is not None:  # affirmed, no quantity, no period of its own, no content
+            span = (None, None) if name in timeless else (start, end)
+            _add(found, row, (subject, name, obj or None, True, None), aliases, deniable, span)
+            continue
         claim: Claim | None = parse_content(text, reader)
         span = (start, end)
         while claim is not None:
@@ -112,7 +124,8 @@ def content_rows(
                 )
             elif claim.predicate in timeless:
                 span = (None, None)
-            _add(found, row, claim, aliases=aliases, deniable=deniable, span=span)
+            said = (claim.subject, claim.predicate, claim.object, claim.affirmed, claim.quantity)
+            _add(found, row, said, aliases, deniable, span)
             # Only a rebuttal reaches deeper than the content a claim conveys.
             claim = claim.content if deniable else None
     return found
@@ -122,21 +135,21 @@ _EPOCH = date(1970, 1, 1).toordinal()
 """Day numbers count from here (as Arrow's ``date32``)."""
 
 
-def _add(
+def _add(  # noqa: PLR0917 -- a key row's fields, as the two callers have them
     found: Content,
     row: int,
-    claim: Claim,
-    *,
+    said: tuple[str, str, str | None, bool, Quantity | None],
     aliases: dict[str, str],
     deniable: bool,
     span: tuple[int | None, int | None],
 ) -> None:
-    quantity = claim.quantity
+    """One key row: ``said`` is the claim's subject, predicate, object, polarity and quantity."""
+    subject, predicate, obj, affirmed, quantity = said
     found.origin.append(row)
-    found.subject.append(_resolved(claim.subject, aliases))
-    found.predicate.append(claim.predicate)
-    found.object.append(None if claim.object is None else _resolved(claim.object, aliases))
-    found.affirmed.append(claim.affirmed)
+    found.subject.append(_resolved(subject, aliases))
+    found.predicate.append(predicate)
+    found.object.append(None if obj is None else _resolved(obj, aliases))
+    found.affirmed.append(affirmed)
     found.rebutted.append(deniable)
     found.low.append(None if quantity is None else quantity.low)
     found.high.append(None if quantity is None else quantity.high)
