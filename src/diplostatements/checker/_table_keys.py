@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._tables_statements import arange
 from ..vocabulary import Vocabulary
 from ._profiles import Profile, profile_of
 
@@ -213,7 +214,7 @@ def quantity_keys(columns: Columns) -> Iterator[Keys]:
     touching = pc.and_(pc.equal(low, high), ranges["open_any"])
     apart = ranges.filter(pc.or_(pc.greater(low, high), touching))
     held = figures.join(apart.select(key), key, join_type="left semi")["row"]
-    where = pc.is_in(pa.array(range(len(counted)), rows.type), value_set=held)
+    where = pc.is_in(arange(len(counted)), value_set=held.cast(pa.int64()))
     yield Keys(where, first, columns.predicate, last, columns.quantity)
 
 
