@@ -242,6 +242,17 @@ class TestReport:
             "via",
         }
 
+    def test_records_are_each_contradictions_record(self, report: Report) -> None:
+        """to_records() (claims written once, shared with the sentences) is each one's record."""
+        for found in (report, report[1:], report.definite(), examples.venezuela_2019().check()):
+            assert found.to_records() == [
+                c.to_record(found.names, found.phrases) for c in list(found)
+            ]
+        # A report made by hand from another's findings writes the claims with its own names.
+        renamed = Report(report.contradictions, names={"RUS": "Russland"})
+        assert renamed.to_records() == [c.to_record({"RUS": "Russland"}) for c in report]
+        assert any("Russland" in r["first_claim"] for r in renamed.to_records())
+
     def test_records_read_claims_with_the_vocabulary_phrases(self) -> None:
         """A record's claims read as its sentence reads them: by the vocabulary's phrases."""
         vocabulary = DEFAULT_VOCABULARY | Vocabulary([Predicate("backs", phrase="stands behind")])

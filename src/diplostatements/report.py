@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .claims import Claim
+
 __all__ = [
     "Certainty",
     "Contradiction",
@@ -133,20 +135,39 @@ class Contradiction:
             names: actor id -> display name, for the claims as text.
             phrases: predicate name -> how a claim of it reads (see :meth:`Claim.describe`).
         """
-        record: dict[str, Any] = {
+        return self._record(names, phrases, None)
+
+    def _record(
+        self,
+        names: Mapping[str, str] | None,
+        phrases: Mapping[str, str] | None,
+        described: Callable[[Claim], str] | None,
+    ) -> dict[str, Any]:
+        # ``described``: the claims written with these names and phrases, each once (the
+        # checker's, shared with the sentences); None: written here.
+        first, second = self.first, self.second
+        if described is None:
+            first_claim = first.claim.describe(names, phrases)
+            second_claim = second.claim.describe(names, phrases)
+        else:
+            first_claim, second_claim = described(first.claim), described(second.claim)
+        return {
             "kind": self.kind.value,
             "certainty": self.certainty.value,
             "internal": self.internal,
+            "first_statement": first.statement.id,
+            "first_speaker": first.speaker,
+            "first_side": first.side,
+            "first_claim": first_claim,
+            "first_when": str(first.when),
+            "second_statement": second.statement.id,
+            "second_speaker": second.speaker,
+            "second_side": second.side,
+            "second_claim": second_claim,
+            "second_when": str(second.when),
+            "reason": self.reason,
+            "via": " -> ".join(self.via),
         }
-        for label, assertion in (("first", self.first), ("second", self.second)):
-            record[f"{label}_statement"] = assertion.statement.id
-            record[f"{label}_speaker"] = assertion.speaker
-            record[f"{label}_side"] = assertion.side
-            record[f"{label}_claim"] = assertion.claim.describe(names, phrases)
-            record[f"{label}_when"] = str(assertion.when)
-        record["reason"] = self.reason
-        record["via"] = " -> ".join(self.via)
-        return record
 
     def _repr_html_(self) -> str:
         return contradiction_html(self)
@@ -303,6 +324,10 @@ class Report:
     _notes: Notes | _NotesLater | None = attrs.field(
         default=None, repr=False, kw_only=True, alias="notes"
     )
+    # The checker's writer of claims (its names and phrases are the report's), for to_records.
+    _described: Callable[[Claim], str] | None = attrs.field(
+        default=None, repr=False, kw_only=True, alias="described"
+    )
 
     # -- what the checker noticed -----------------------------------------------------------
 
@@ -423,6 +448,7 @@ class Report:
             names=self.names,
             phrases=self.phrases,
             notes=self._notes,
+            described=self._described,
         )
 
     def _lazy(self, **which: Any) -> Report | None:
@@ -554,7 +580,8 @@ class Report:
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per contradiction, ready for ``pandas.DataFrame``."""
         with collector_paused():  # every finding's objects and sentence, made now
-            return [c.to_record(self.names, self.phrases) for c in self]
+            names, phrases, described = self.names, self.phrases, self._described
+            return [c._record(names, phrases, described) for c in self]
 
     def headline(self) -> str:
         """The first line of the text report: how many of everything.

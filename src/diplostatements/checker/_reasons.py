@@ -189,6 +189,22 @@ class Writer:
     def __init__(self, names: Mapping[str, str], phrases: Mapping[str, str] | None = None) -> None:
         self.names = names
         self.phrases: Mapping[str, str] = phrases or {}
+        # Each claim written once, by identity (the claim held, so that its id stays its own):
+        # a claim's clause appears in what its assertion says and again in the report's records.
+        self._written: dict[int, tuple[Claim, str]] = {}
+
+    def described(self, claim: Claim) -> str:
+        """:meth:`Claim.describe <diplostatements.Claim.describe>` with these names and phrases.
+
+        Written once per claim object, however often it is asked for.
+        """
+        known = self._written.get(id(claim))
+        if known is None:
+            known = self._written[id(claim)] = (
+                claim,
+                describe_claim(claim, self.names, self.phrases),
+            )
+        return known[1]
 
     def telling(self, statement: Statement, claim: Claim, side: str, *, denies: bool) -> str:
         """What an assertion says: "X said on D that C", or "X denied on D that C".
@@ -207,7 +223,7 @@ class Writer:
         if not denies:
             return (
                 f"{speaker} {_jointly(statement, 'said')} {_when(statement.said_on)}"
-                f" that {describe_claim(claim, self.names, self.phrases)}"
+                f" that {self.described(claim)}"
             )
         verb = _verb(statement, denies=True, retracted=False)
         that = "that" if verb == "denied" else "the claim that"
@@ -255,7 +271,7 @@ class Writer:
             modality = second.claim.modality
             hedge = "" if modality is _CERTAIN else f", hedged as {modality.value},"
             what = " it" if content is None else ""
-            that = "" if content is None else f" that {self._described(content)}"
+            that = "" if content is None else f" that {self.described(content)}"
             # A rebuttal's own claim (not an implied negation) says what it denies.
             saying = "" if second.denies is not None else self._saying(second.claim)
             if direct:  # the words themselves, after what they were read to say, if anything
@@ -301,12 +317,9 @@ class Writer:
         text = _full_stop(_phrases.capitalized(text))
         return text if definite else f"{text} Possible, not definite: {_hedge(content, other)}."
 
-    def _described(self, claim: Claim) -> str:
-        return describe_claim(claim, self.names, self.phrases)
-
     def _saying(self, claim: Claim) -> str:
         """What a rebuttal's own claim says of the claim it denies: ", saying that ..."."""
-        return f", saying that {self._described(claim)}"
+        return f", saying that {self.described(claim)}"
 
     def dispute(
         self,

@@ -145,7 +145,13 @@ def findings(
     disputes, retracted = _rebuttals(rows, writer)
     later = _NotesLater(lambda: notes(rows, vocabulary, used))
     return Report(
-        lazy, disputes, retracted, names=rows.names, phrases=vocabulary.phrases, notes=later
+        lazy,
+        disputes,
+        retracted,
+        names=rows.names,
+        phrases=vocabulary.phrases,
+        notes=later,
+        described=writer.described,
     )
 
 
