@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 from diplostatements.checker import check
 from diplostatements.checker._profiles import claim_period, may_meet, period_span, profile_of
 from diplostatements.claims import Claim, Modality
-from diplostatements.collection import Item, StatementSet
+from diplostatements.collection import Assertion, Item, StatementSet
 from diplostatements.quantities import Quantity
 from diplostatements.rebuttals import ClaimRef, Rebuttal
-from diplostatements.report import Report
-from diplostatements.rules import period_of
+from diplostatements.report import Certainty, Contradiction, Report
+from diplostatements.rules import Rule, period_of
 from diplostatements.statements import Statement
 from diplostatements.strategies import (
     SMALL_VOCABULARY,
@@ -82,6 +82,55 @@ class TestOrderIndependence:
         assert again.to_records() == first.to_records()
         assert again.disputes == first.disputes
         assert again.retracted == first.retracted
+
+
+def documented_key(c: Contradiction, vocabulary: Vocabulary) -> tuple[object, ...]:
+    """The order the checker's findings module documents, computed from the finding alone.
+
+    DEFINITE first, between two sides before within one, by kind, the newest first (the last
+    day the later statement may have been said), then the first assertion's key and the
+    second's (period, when said, statement id, claim index, claim denied), then the sides.
+    """
+
+    def key(a: Assertion) -> tuple[object, ...]:
+        profile = profile_of(vocabulary, a.claim.predicate)
+        period = period_span(a.claim, a.statement, profile)
+        said = a.statement.said_on
+        return (
+            period.start_earliest,
+            period.start_latest,
+            period.end_earliest,
+            period.end_latest,
+            said.start_earliest,
+            said.start_latest,
+            said.end_earliest,
+            said.end_latest,
+            a.statement.id,
+            -1 if a.index is None else a.index,
+            "" if a.denies is None else str(a.denies),
+        )
+
+    newest = max(c.first.statement.said_on.end_latest, c.second.statement.said_on.end_latest)
+    return (
+        c.certainty is not Certainty.DEFINITE,
+        c.internal,
+        list(Rule).index(c.kind),
+        -newest.toordinal(),
+        key(c.first),
+        key(c.second),
+        c.first.side,
+        c.second.side,
+    )
+
+
+class TestReportOrder:
+    """Law: the report's order is the documented one, whatever the set."""
+
+    @LAW
+    @given(statement_sets())
+    def test_the_order_is_the_documented_one(self, found: StatementSet) -> None:
+        report = list(check(found, vocabulary=SMALL_VOCABULARY))
+        assert report == sorted(report, key=lambda c: documented_key(c, SMALL_VOCABULARY))
 
 
 class TestSymmetry:
