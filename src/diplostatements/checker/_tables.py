@@ -201,7 +201,7 @@ def _key_rows(
     # Joined a column at a time, each of the table's let go once joined: so no more than one
     # column is held twice.
     columns: list[pa.Array | None] = list(own)
-    del own
+    del own, predicate, start, end, content
     joined = []
     for number, theirs in enumerate(more):
         mine = columns[number]
