@@ -456,6 +456,22 @@ class TestShape:
         assert "... and 3 more contradictions" in text
         assert report.to_text() == str(report)
 
+    def test_text_headings_stay_within_the_lines(self) -> None:
+        """A display name with a line break, or too long for a line, keeps the text in shape."""
+        long = "The Very Long Official Name Of A Ministry " * 4
+        found = StatementSet(
+            [
+                Actor("a", "Ministry\nof Truth", ActorKind.GOVERNMENT),
+                Actor("b", long.strip(), ActorKind.GOVERNMENT),
+                Statement("s", "a", MON, [INFORMED]),
+                Statement("t", "b", MON, [INFORMED.negated()]),
+            ]
+        )
+        lines = found.check().to_text().splitlines()
+        assert lines[2].startswith("1. NEGATION, definite: Ministry of Truth vs The Very Long")
+        assert all(len(line) <= 100 for line in lines)
+        assert sum(line.startswith("1. ") for line in lines) == 1
+
     def test_markdown(self, report: Report) -> None:
         """Markdown: the headline in bold, a numbered item per finding, markup escaped."""
         text = report.to_markdown()

@@ -31,7 +31,10 @@ def report_text(report: Report, *, limit: int | None = None) -> str:
     shown = report if limit is None else report[: max(limit, 0)]
     lines = [report.headline()]
     for number, c in enumerate(shown, 1):
-        lines += ["", f"{number}. {_heading(c, report.names)}", _wrap(c.reason)]
+        # The heading too is filled: a long or odd display name (a line break in it) stays
+        # within the lines.
+        heading = fill(f"{number}. {_heading(c, report.names)}", 100, subsequent="   ")
+        lines += ["", heading, _wrap(c.reason)]
         lines.append(f"   statements: {_cite(c.first)}, {_cite(c.second)}")
         if c.via:
             lines.append(_wrap("via " + " -> ".join(c.via)))
